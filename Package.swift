@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Crossroads",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crossroads", targets: ["crossroads"]),
+        .library(name: "Atlas", targets: ["Atlas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        // Domain library: model, atlas files, store, search. No terminal code.
+        .target(
+            name: "Atlas",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            // Resources/ at the top of the repository holds the seed atlas; SwiftPM only
+            // bundles files under a target's folder, so Sources/Atlas/Resources links to it.
+            resources: [.copy("Resources/atlas")]
+        ),
+        // View-model: state, actions, keymap, layout, Frame rendering. Pure Swift.
+        .target(name: "BrowserModel", dependencies: ["Atlas"]),
+        // ncursesw, wide API. The only module that sees it is CursesUI.
+        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesUI", dependencies: ["BrowserModel", "CNCursesW"]),
+        .executableTarget(
+            name: "crossroads",
+            dependencies: [
+                "Atlas", "BrowserModel", "CursesUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "AtlasTests", dependencies: ["Atlas"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"],
+                    resources: [.copy("__Snapshots__")]),
+        .testTarget(name: "CLITests", dependencies: ["Atlas"]),
+    ]
+)

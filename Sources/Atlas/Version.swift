@@ -1,0 +1,1 @@
+public enum AtlasVersion { public static let schema = 1 }

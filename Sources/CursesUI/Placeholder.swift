@@ -1,0 +1,2 @@
+import BrowserModel
+import CNCursesW
