@@ -20,11 +20,14 @@ let package = Package(
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
+                "CWidth",
             ],
             // Resources/ at the top of the repository holds the seed atlas; SwiftPM only
             // bundles files under a target's folder, so Sources/Atlas/Resources links to it.
             resources: [.copy("Resources/atlas")]
         ),
+        // glibc's wcwidth, which Swift's Glibc module hides behind _XOPEN_SOURCE.
+        .target(name: "CWidth"),
         // View-model: state, actions, keymap, layout, Frame rendering. Pure Swift.
         .target(name: "BrowserModel", dependencies: ["Atlas"]),
         // ncursesw, wide API. The only module that sees it is CursesUI.

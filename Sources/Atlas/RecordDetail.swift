@@ -1,0 +1,179 @@
+import GRDB
+
+/// Everything the detail view and `crossroads show` need about one record, with
+/// the titles of what it refers to already looked up.
+public struct RecordDetail: Hashable, Sendable {
+    public struct Ref: Hashable, Sendable {
+        public var id: String
+        /// nil when the record is not in this atlas (yet).
+        public var title: String?
+        public var kind: RecordKind?
+        public var resolved: Bool { title != nil }
+    }
+
+    public struct CitationDetail: Hashable, Sendable {
+        public var source: Ref
+        public var locator: String?
+        public var quote: String?
+    }
+
+    public struct ActorRole: Hashable, Sendable {
+        public var actor: Ref
+        public var role: String
+    }
+
+    public struct FigureDetail: Hashable, Sendable {
+        public var date: String?
+        public var actor: Ref?
+        public var category: String
+        public var count: Int
+        public var qualifier: Figure.Qualifier
+        public var location: String?
+        public var citation: CitationDetail?
+        /// The dataset a figure was imported from, nil for the atlas's own.
+        public var dataset: String?
+
+        public var countText: String {
+            Figure(category: category, count: count, qualifier: qualifier).countText
+        }
+    }
+
+    public struct LinkDetail: Hashable, Sendable {
+        public enum Direction: String, Sendable { case out, `in` }
+        /// The label as seen from this record: `follows` out, `followed-by` in.
+        public var label: String
+        public var relation: Relation
+        public var direction: Direction
+        public var target: Ref
+        /// For an unresolved dataset key, the dataset that would provide it.
+        public var dataset: String? { target.resolved ? nil : DatasetKey.dataset(of: target.id) }
+    }
+
+    public var id: String
+    public var kind: RecordKind
+    public var title: String
+    public var aliases: [String]
+    public var summary: String?
+    public var type: String?
+    public var date: String?
+    public var place: Place?
+    public var iso3: String?
+    public var acronym: String?
+    public var status: String?
+    public var location: String?
+    public var headquarters: String?
+    public var publisher: String?
+    public var author: String?
+    public var url: String?
+    public var dataset: String?
+    public var actors: [ActorRole]
+    public var missions: [Ref]
+    public var figures: [FigureDetail]
+    public var sources: [CitationDetail]
+    public var links: [LinkDetail]
+    /// For actors and missions: how many events involve them (the cross-filter size).
+    public var eventCount: Int
+    /// For sources: how many records cite them.
+    public var citedBy: Int
+}
+
+extension AtlasStore {
+    /// The record with this id, or nil.
+    public func detail(_ id: String) throws(StoreError) -> RecordDetail? {
+        try read { db -> RecordDetail? in
+            guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, * FROM entity WHERE id = ?"), arguments: [id]) else {
+                return nil
+            }
+            let rowid: Int64 = r["rowid"]
+            let kind = RecordKind(rawValue: r["kind"]) ?? .event
+            func ref(_ id: String) throws -> RecordDetail.Ref {
+                let t = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, kind FROM entity WHERE id = ?"), arguments: [id])
+                return RecordDetail.Ref(id: id, title: t?["title"], kind: t.flatMap { RecordKind(rawValue: $0["kind"]) })
+            }
+            let aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM alias WHERE entity = ? ORDER BY rowid"),
+                                              arguments: [rowid])
+            let citations = try Row.fetchAll(db.cachedStatement(sql: "SELECT source, locator, quote FROM citation WHERE entity = ? ORDER BY ord"),
+                                             arguments: [rowid]).map {
+                RecordDetail.CitationDetail(source: try ref($0["source"]), locator: $0["locator"], quote: $0["quote"])
+            }
+            let actors = try Row.fetchAll(db.cachedStatement(sql: "SELECT actor, role FROM participant WHERE event = ? ORDER BY ord"),
+                                          arguments: [rowid]).map {
+                RecordDetail.ActorRole(actor: try ref($0["actor"]), role: $0["role"])
+            }
+            let missions = try String.fetchAll(db.cachedStatement(sql: "SELECT mission FROM event_mission WHERE event = ? ORDER BY ord"),
+                                               arguments: [rowid]).map(ref)
+            let figures = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM figure WHERE entity = ? ORDER BY date_start, dataset IS NOT NULL, ord
+                """), arguments: [rowid]).map { f -> RecordDetail.FigureDetail in
+                let source: String? = f["source"]
+                return RecordDetail.FigureDetail(
+                    date: f["date"], actor: try (f["actor"] as String?).map(ref), category: f["category"], count: f["count"],
+                    qualifier: Figure.Qualifier(rawValue: f["qualifier"]) ?? .exactly, location: f["location"],
+                    citation: try source.map { RecordDetail.CitationDetail(source: try ref($0), locator: f["locator"], quote: f["quote"]) },
+                    dataset: f["dataset"])
+            }
+            var links: [RecordDetail.LinkDetail] = []
+            for l in try Row.fetchAll(db.cachedStatement(sql: "SELECT rel, to_id FROM link WHERE from_id = ? ORDER BY rowid"), arguments: [id]) {
+                guard let rel = Relation(rawValue: l["rel"]) else { continue }
+                links.append(.init(label: rel.rawValue, relation: rel, direction: .out, target: try ref(l["to_id"])))
+            }
+            for l in try Row.fetchAll(db.cachedStatement(sql: "SELECT rel, from_id FROM link WHERE to_id = ? ORDER BY rowid"), arguments: [id]) {
+                guard let rel = Relation(rawValue: l["rel"]) else { continue }
+                links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l["from_id"])))
+            }
+            var eventCount = 0
+            if kind == .actor {
+                eventCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM participant WHERE actor = ?"), arguments: [id]) ?? 0
+            } else if kind == .mission {
+                eventCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event_mission WHERE mission = ?"), arguments: [id]) ?? 0
+            }
+            var citedBy = 0
+            if kind == .source {
+                citedBy = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(DISTINCT entity) FROM citation WHERE source = ?"), arguments: [id]) ?? 0
+            }
+            let placeName: String? = r["place_name"]
+            return RecordDetail(
+                id: id, kind: kind, title: r["title"], aliases: aliases, summary: r["summary"], type: r["type"],
+                date: kind == .mission ? r["mandate"] : r["date"],
+                place: placeName.map { Place(name: $0, region: r["place_region"], country: r["place_country"],
+                                             latitude: r["lat"], longitude: r["lon"]) },
+                iso3: r["iso3"], acronym: r["acronym"], status: r["status"], location: r["location"],
+                headquarters: r["headquarters"], publisher: r["publisher"], author: r["author"], url: r["url"],
+                dataset: r["dataset"], actors: actors, missions: missions, figures: figures, sources: citations,
+                links: links, eventCount: eventCount, citedBy: citedBy)
+        }
+    }
+
+    /// Record counts for the status line and `crossroads stats`.
+    public struct Stats: Hashable, Sendable, Codable {
+        public var events: Int
+        public var actors: Int
+        public var missions: Int
+        public var sources: Int
+        public var links: Int
+        public var citations: Int
+        public var figures: Int
+    }
+
+    public func stats() throws(StoreError) -> Stats {
+        try read { db in
+            func n(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return Stats(events: try n("SELECT count(*) FROM entity WHERE kind = 'event'"),
+                         actors: try n("SELECT count(*) FROM entity WHERE kind = 'actor'"),
+                         missions: try n("SELECT count(*) FROM entity WHERE kind = 'mission'"),
+                         sources: try n("SELECT count(*) FROM entity WHERE kind = 'source'"),
+                         links: try n("SELECT count(*) FROM link"),
+                         citations: try n("SELECT count(*) FROM citation") + n("SELECT count(*) FROM figure WHERE source IS NOT NULL"),
+                         figures: try n("SELECT count(*) FROM figure"))
+        }
+    }
+
+    /// Kind and title of a record, or nil.
+    public func lookup(_ id: String) throws(StoreError) -> (kind: RecordKind, title: String)? {
+        try read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, title FROM entity WHERE id = ?"), arguments: [id]).map {
+                (RecordKind(rawValue: $0["kind"]) ?? .event, $0["title"])
+            }
+        }
+    }
+}

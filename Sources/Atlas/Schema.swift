@@ -1,0 +1,70 @@
+import GRDB
+
+/// The one SQLite schema, shared by the in-memory atlas and database files.
+///
+/// Every record is a row of `entity` (so search, show and links treat all kinds
+/// alike); lists are ordered by `(kind, sort, rowid)`, which an index matches, so a
+/// window of a million-row list is an index range scan, never a sort.
+public enum Schema {
+    /// Bumped whenever the layout changes; a file with a larger number was written by
+    /// a newer Crossroads and is refused with a clear message.
+    public static let version = 1
+    /// "CRSR": marks a SQLite file as a Crossroads atlas.
+    public static let applicationID: Int32 = 0x4352_5352
+
+    static func create(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE entity (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                summary TEXT,
+                type TEXT,
+                date TEXT,
+                date_start INTEGER,
+                date_end INTEGER,
+                sort BLOB,          -- events: yyyymmdd of the earliest day; others: folded title
+                place_name TEXT, place_region TEXT, place_country TEXT, lat REAL, lon REAL,
+                iso3 TEXT,
+                acronym TEXT, status TEXT, location TEXT, headquarters TEXT, mandate TEXT,
+                publisher TEXT, author TEXT, url TEXT, locator TEXT,
+                dataset TEXT
+            );
+            CREATE INDEX entity_list ON entity(kind, sort, rowid);
+            CREATE INDEX entity_iso3 ON entity(iso3) WHERE iso3 IS NOT NULL;
+            CREATE INDEX entity_acronym ON entity(acronym) WHERE acronym IS NOT NULL;
+            CREATE TABLE alias (entity INTEGER NOT NULL, name TEXT NOT NULL);
+            CREATE INDEX alias_entity ON alias(entity);
+            CREATE TABLE participant (
+                event INTEGER NOT NULL, actor TEXT NOT NULL, role TEXT NOT NULL,
+                sort INTEGER, ord INTEGER NOT NULL,
+                UNIQUE(event, actor)
+            );
+            CREATE INDEX participant_actor ON participant(actor, sort, event);
+            CREATE TABLE event_mission (
+                event INTEGER NOT NULL, mission TEXT NOT NULL, sort INTEGER, ord INTEGER NOT NULL,
+                UNIQUE(event, mission)
+            );
+            CREATE INDEX event_mission_mission ON event_mission(mission, sort, event);
+            CREATE TABLE link (from_id TEXT NOT NULL, rel TEXT NOT NULL, to_id TEXT NOT NULL,
+                               UNIQUE(from_id, rel, to_id));
+            CREATE INDEX link_to ON link(to_id);
+            CREATE TABLE citation (entity INTEGER NOT NULL, ord INTEGER NOT NULL, source TEXT NOT NULL,
+                                   locator TEXT, quote TEXT);
+            CREATE INDEX citation_entity ON citation(entity);
+            CREATE INDEX citation_source ON citation(source);
+            CREATE TABLE figure (entity INTEGER NOT NULL, ord INTEGER NOT NULL, date TEXT, date_start INTEGER,
+                                 actor TEXT, category TEXT NOT NULL, count INTEGER NOT NULL, qualifier TEXT NOT NULL,
+                                 location TEXT, source TEXT, locator TEXT, quote TEXT, dataset TEXT);
+            CREATE INDEX figure_entity ON figure(entity);
+            CREATE VIRTUAL TABLE search USING fts5(
+                title, aliases, summary, place,
+                tokenize = 'unicode61 remove_diacritics 2',
+                prefix = '1 2 3'
+            );
+            """)
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Atlas
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one record: its fields, sources with quotes, and links in both directions.")
+
+    @Argument(help: "The record's id.")
+    var id: String
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let store = try data.openStore()
+        let found: RecordDetail?
+        do { found = try store.detail(id) } catch { throw CLIError(error) }
+        guard let d = found else { throw CLIError.notFound(id, in: store) }
+        switch output.format {
+        case .json: Output.write(try Output.json(RecordJSON(d)))
+        case .text: Output.write(RecordText.render(d))
+        }
+    }
+}
+
+/// The stable JSON shape of `show`.
+struct RecordJSON: Encodable {
+    struct Ref: Encodable {
+        var id: String
+        var title: String?
+        init(_ r: RecordDetail.Ref) { id = r.id; title = r.title }
+    }
+    struct Source: Encodable { var id: String; var title: String?; var locator: String?; var quote: String? }
+    struct Link: Encodable {
+        var rel: String; var direction: String; var id: String; var title: String?
+        var kind: String?; var resolved: Bool; var dataset: String?
+    }
+    struct ActorRole: Encodable { var id: String; var title: String?; var role: String }
+    struct Place: Encodable { var name: String; var region: String?; var country: String?; var lat: Double?; var lon: Double? }
+    struct Figure: Encodable {
+        var date: String?; var actor: String?; var actorTitle: String?; var category: String; var count: Int
+        var qualifier: String; var location: String?; var source: Source?; var dataset: String?
+    }
+
+    var id: String
+    var kind: String
+    var title: String
+    var aliases: [String]
+    var summary: String?
+    var sources: [Source]
+    var links: [Link]
+    // events
+    var date: String?
+    var place: Place?
+    var type: String?
+    var actors: [ActorRole]?
+    var missions: [Ref]?
+    var figures: [Figure]?
+    // missions
+    var acronym: String?
+    var status: String?
+    var location: String?
+    var headquarters: String?
+    // actors
+    var iso3: String?
+    // sources
+    var publisher: String?
+    var author: String?
+    var url: String?
+
+    init(_ d: RecordDetail) {
+        func source(_ c: RecordDetail.CitationDetail) -> Source {
+            Source(id: c.source.id, title: c.source.title, locator: c.locator, quote: c.quote)
+        }
+        id = d.id; kind = d.kind.rawValue; title = d.title; aliases = d.aliases; summary = d.summary
+        sources = d.sources.map(source)
+        links = d.links.map {
+            Link(rel: $0.label, direction: $0.direction.rawValue, id: $0.target.id, title: $0.target.title,
+                 kind: $0.target.kind?.rawValue, resolved: $0.target.resolved, dataset: $0.dataset)
+        }
+        type = d.type
+        let figs = d.figures.map {
+            Figure(date: $0.date, actor: $0.actor?.id, actorTitle: $0.actor?.title, category: $0.category, count: $0.count,
+                   qualifier: $0.qualifier.rawValue, location: $0.location, source: $0.citation.map(source), dataset: $0.dataset)
+        }
+        switch d.kind {
+        case .event:
+            date = d.date
+            place = d.place.map { Place(name: $0.name, region: $0.region, country: $0.country, lat: $0.latitude, lon: $0.longitude) }
+            actors = d.actors.map { ActorRole(id: $0.actor.id, title: $0.actor.title, role: $0.role) }
+            missions = d.missions.map(Ref.init)
+            figures = figs
+        case .mission:
+            date = d.date
+            acronym = d.acronym; status = d.status; location = d.location; headquarters = d.headquarters
+            figures = figs
+        case .actor:
+            iso3 = d.iso3
+        case .source:
+            date = d.date
+            publisher = d.publisher; author = d.author; url = d.url
+        }
+    }
+}
+
+/// `show` for people: a heading, the fields, then sources and links.
+enum RecordText {
+    static func render(_ d: RecordDetail) -> String {
+        var out: [String] = []
+        out.append("\(d.title)  [\(d.kind.rawValue) \(d.id)]")
+        var fields: [[String]] = []
+        func add(_ k: String, _ v: String?) { if let v, !v.isEmpty { fields.append([k, v]) } }
+        if let date = d.date { add(d.kind == .mission ? "mandate" : "date", (try? EDTFDate(parsing: date))?.display ?? date) }
+        add("type", d.type)
+        add("place", d.place?.display)
+        add("acronym", d.acronym)
+        add("status", d.status)
+        add("location", d.location)
+        add("headquarters", d.headquarters)
+        add("iso3", d.iso3)
+        add("publisher", d.publisher)
+        add("author", d.author)
+        add("url", d.url)
+        add("aliases", d.aliases.joined(separator: "; "))
+        if !fields.isEmpty { out.append(Output.table(fields)) }
+        if let s = d.summary { out.append(""); out.append(s) }
+        if !d.actors.isEmpty {
+            out.append(""); out.append("Actors")
+            out.append(Output.table(d.actors.map { ["  " + $0.role, $0.actor.title ?? "(not in this atlas)", $0.actor.id] }))
+        }
+        if !d.missions.isEmpty {
+            out.append(""); out.append("Missions")
+            out.append(Output.table(d.missions.map { ["  " + ($0.title ?? "(not in this atlas)"), $0.id] }))
+        }
+        if !d.figures.isEmpty {
+            out.append(""); out.append("Figures")
+            out.append(Output.table(d.figures.map {
+                ["  " + ($0.date.flatMap { try? EDTFDate(parsing: $0) }?.display ?? ""), $0.actor?.title ?? "",
+                 $0.countText, $0.category, $0.location ?? "", $0.dataset.map { "[\($0)]" } ?? ""]
+            }))
+        }
+        if !d.links.isEmpty {
+            out.append(""); out.append("Links")
+            out.append(Output.table(d.links.map {
+                let title = $0.target.title ?? "unresolved: imported from \($0.dataset ?? "another atlas")"
+                return ["  " + ($0.direction == .out ? "→ " : "← ") + $0.label, title, $0.target.id]
+            }))
+        }
+        if !d.sources.isEmpty {
+            out.append(""); out.append("Sources")
+            for c in d.sources {
+                out.append("  \(c.source.title ?? c.source.id), \(c.locator ?? "")")
+                if let q = c.quote { out.append("    “\(q)”") }
+            }
+        }
+        return out.map { TerminalText.sanitize($0, singleLine: false).replacingOccurrences(of: "␊", with: "\n") }.joined(separator: "\n")
+    }
+}
