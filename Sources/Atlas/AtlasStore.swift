@@ -39,14 +39,14 @@ public final class AtlasStore: Sendable {
 
     /// The seed atlas shipped with Crossroads.
     public static func builtin() throws(StoreError) -> AtlasStore {
-        try load(atlas: AtlasLoader.builtinDirectory, origin: "built-in atlas")
+        try load(atlas: AtlasLoader.builtinDirectory, origin: "the built-in atlas")
     }
 
     /// An atlas folder, checked and loaded into an in-memory database.
     public static func load(atlas directory: URL, origin: String? = nil) throws(StoreError) -> AtlasStore {
         let content: AtlasContent
         do { content = try AtlasLoader.load(directory: directory) } catch { throw .atlas(error) }
-        return try inMemory(content, origin: origin ?? AtlasLoader.displayPath(directory))
+        return try inMemory(content, origin: origin ?? "atlas " + AtlasLoader.displayPath(directory))
     }
 
     public static func inMemory(_ content: AtlasContent, origin: String = "memory") throws(StoreError) -> AtlasStore {
@@ -98,7 +98,7 @@ public final class AtlasStore: Sendable {
         } catch {
             throw .corrupt(path: path, reason: Self.reason(error))
         }
-        return AtlasStore(db: queue, origin: path)
+        return AtlasStore(db: queue, origin: "database " + path)
     }
 
     static func reason(_ error: any Error) -> String {
@@ -223,6 +223,11 @@ struct StoreWriter {
 public enum TextFold {
     public static func fold(_ s: String) -> String {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// Accents only, for smart-case: a query with capitals matches case exactly.
+    public static func foldAccents(_ s: String) -> String {
+        s.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
     /// The key that orders actors and missions by title.

@@ -221,6 +221,20 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The date as a list column shows it: the EDTF text with the shared start of an
+    /// interval's end left out (`2024-05-10/11`, `2013-02/04`).
+    public var compact: String {
+        guard case .point = start, let end, case .point = end else { return text }
+        let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, parts[0].count == parts[1].count else { return text }
+        let a = Array(parts[0]), b = Array(parts[1])
+        var i = 0
+        while i < a.count && a[i] == b[i] { i += 1 }
+        // Cut only at a field boundary, so `2024-05-10/11` and never `2024-05-1/11`.
+        while i > 0 && a[i - 1] != "-" { i -= 1 }
+        return i == 0 ? text : parts[0] + "/" + String(b[i...])
+    }
+
     /// A short human rendering: `22 Mar 2024`, `Mar 2024`, `2017`, `c. 2017`,
     /// `2013-02 – 2013-04`.
     public var display: String {

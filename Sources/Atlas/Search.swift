@@ -85,3 +85,13 @@ extension AtlasStore {
         return Array(candidates.prefix(limit))
     }
 }
+
+extension AtlasStore {
+    /// Ids that start with a prefix, in order (for completion in the `:` prompt).
+    public func idCompletions(prefix: String, limit: Int) throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM entity WHERE id >= ? AND id < ? AND kind != 'source' ORDER BY id LIMIT ?"),
+                                arguments: [prefix, prefix + "\u{10FFFF}", limit])
+        }
+    }
+}

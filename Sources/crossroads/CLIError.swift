@@ -37,6 +37,6 @@ struct CLIError: Error, CustomStringConvertible {
     static func notFound(_ id: String, in store: AtlasStore) -> CLIError {
         let near = (try? store.suggestions(for: id)) ?? []
         let hint = near.isEmpty ? "" : "; did you mean \(near.map { "'\($0)'" }.joined(separator: ", "))?"
-        return CLIError("no record with id '\(TerminalText.sanitize(id))' in the \(store.origin)\(hint)", code: .failure)
+        return CLIError("no record with id '\(TerminalText.sanitize(id))' in \(store.origin)\(hint)", code: .failure)
     }
 }
