@@ -41,8 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"]),
-        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"],
-                    resources: [.copy("__Snapshots__")]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
         .testTarget(name: "CLITests", dependencies: ["Atlas"]),
     ]
 )

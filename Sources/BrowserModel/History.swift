@@ -47,13 +47,3 @@ public struct History: Equatable, Sendable {
         self.index = self.entries.count - 1
     }
 }
-
-/// What outlives a session: bookmarks, the trail, and prompt histories. The front
-/// end reads and writes it; the model only hands it over.
-public struct UserState: Codable, Equatable, Sendable {
-    public var bookmarks: [String] = []
-    public var history: [String] = []
-    public var searches: [String] = []
-    public var commands: [String] = []
-    public init() {}
-}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// What outlives a browser session: bookmarks, the trail of opened records, and
+/// prompt histories.
+public struct UserState: Codable, Equatable, Sendable {
+    public var bookmarks: [String] = []
+    public var history: [String] = []
+    public var searches: [String] = []
+    public var commands: [String] = []
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        // Missing keys are fine: a file from an older version still loads.
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bookmarks = try c.decodeIfPresent([String].self, forKey: .bookmarks) ?? []
+        history = try c.decodeIfPresent([String].self, forKey: .history) ?? []
+        searches = try c.decodeIfPresent([String].self, forKey: .searches) ?? []
+        commands = try c.decodeIfPresent([String].self, forKey: .commands) ?? []
+    }
+}
+
+/// The state file in `$XDG_STATE_HOME/crossroads/state.json` (or
+/// `~/.local/state/crossroads`). Written atomically; a file that cannot be read
+/// is set aside with a warning, never fatal.
+public struct UserStateFile: Sendable {
+    public let url: URL
+
+    public init(url: URL) { self.url = url }
+
+    /// The default location, from the environment.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> UserStateFile? {
+        let base: URL
+        if let s = environment["XDG_STATE_HOME"], s.hasPrefix("/") {
+            base = URL(fileURLWithPath: s)
+        } else if let home = environment["HOME"], !home.isEmpty {
+            base = URL(fileURLWithPath: home).appendingPathComponent(".local/state")
+        } else {
+            return nil
+        }
+        return UserStateFile(url: base.appendingPathComponent("crossroads/state.json"))
+    }
+
+    /// Reads the state. A missing file is an empty state; a damaged one is renamed
+    /// to `state.json.corrupt` and reported in `warning`.
+    public func load() -> (state: UserState, warning: String?) {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return (UserState(), nil) }
+        do {
+            return (try JSONDecoder().decode(UserState.self, from: data), nil)
+        } catch {
+            let aside = url.appendingPathExtension("corrupt")
+            try? FileManager.default.removeItem(at: aside)
+            try? FileManager.default.moveItem(at: url, to: aside)
+            return (UserState(), "\(url.path) could not be read; set aside as \(aside.lastPathComponent), starting afresh")
+        }
+    }
+
+    public func save(_ state: UserState) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(state), to: url)
+    }
+}
+
+/// Writes a file so that a reader sees the old content or the new, never a part:
+/// a temporary file beside it, fsync, then rename over.
+public enum AtomicFile {
+    public static func write(_ data: Data, to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        let fd = open(tmp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: tmp.path]) }
+        var ok = true
+        data.withUnsafeBytes { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n <= 0 { ok = false; break }
+                offset += n
+            }
+        }
+        if fsync(fd) != 0 { ok = false }
+        close(fd)
+        guard ok, rename(tmp.path, url.path) == 0 else {
+            unlink(tmp.path)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+        // The rename itself is durable only once the folder is synced.
+        let dfd = open(dir.path, O_RDONLY)
+        if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+}
