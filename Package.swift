@@ -43,5 +43,7 @@ let package = Package(
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
         .testTarget(name: "CLITests", dependencies: ["Atlas"]),
+        // Runs the built binary in tmux; `swift test` builds it first.
+        .testTarget(name: "EndToEndTests"),
     ]
 )

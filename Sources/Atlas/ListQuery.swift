@@ -58,6 +58,8 @@ public struct ListRow: Hashable, Sendable {
     /// EDTF text, for events (and missions with a mandate).
     public var date: String?
     public var key: ListKey
+    /// A mission's acronym, an actor's type: the short tag a list shows.
+    public var tag: String?
 }
 
 extension AtlasStore {
@@ -146,7 +148,7 @@ extension AtlasStore {
 /// windows are range scans: events of an actor come from `participant`'s
 /// `(actor, sort, event)` index, plain lists from `entity(kind, sort, rowid)`.
 struct ListSQL {
-    let select = "SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort "
+    let select = "SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort, CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END "
     var from: String
     var whereClause: String
     var arguments: StatementArguments
@@ -191,6 +193,6 @@ struct ListSQL {
     static func row(_ r: Row) -> ListRow {
         let rowid: Int64 = r[0]
         return ListRow(rowid: rowid, id: r[1], kind: RecordKind(rawValue: r[2]) ?? .event, title: r[3], date: r[4],
-                       key: ListKey(sort: SortValue(r[5] as DatabaseValue), rowid: rowid))
+                       key: ListKey(sort: SortValue(r[5] as DatabaseValue), rowid: rowid), tag: r[6])
     }
 }

@@ -44,7 +44,7 @@ extension AtlasStore {
     public func search(_ text: String, kind: RecordKind? = nil, limit: Int, offset: Int = 0) throws(StoreError) -> [SearchHit] {
         guard let match = SearchQuery(text).match, limit > 0 else { return [] }
         var sql = """
-            SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort, \(Self.rankSQL) AS r
+            SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort, CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END, \(Self.rankSQL) AS r
             FROM search JOIN entity e ON e.rowid = search.rowid
             WHERE search MATCH ?
             """

@@ -201,10 +201,10 @@ public final class Browser: Screen {
     // MARK: opening and history
 
     /// Opens a record: it goes into history and the detail, and its list selects it.
-    func navigate(to id: String) {
-        // A record reached by moving through a list is committed first, so back
-        // returns to it.
-        if let c = current, c != history.current { history.visit(c) }
+    /// Following a link from a record that was only previewed (reached by moving
+    /// through a list) commits that record first, so back returns to it.
+    func navigate(to id: String, commitPreview: Bool = false) {
+        if commitPreview, let c = current, c != history.current { history.visit(c) }
         history.visit(id)
         show(id, syncList: true)
         saveHistory()
@@ -264,7 +264,7 @@ public final class Browser: Screen {
                 }
                 return
             }
-            navigate(to: id)
+            navigate(to: id, commitPreview: true)
         case .filterEvents(let kind, let id, let title):
             crossFilter(kind: kind, id: id, title: title)
         }

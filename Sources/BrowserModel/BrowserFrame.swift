@@ -114,20 +114,28 @@ extension Browser {
             c.put(why, x: inner.x + 1, y: inner.y, maxX: inner.maxX, style: .dim)
         }
         let terms = highlightTerms(for: id)
+        // The date column fits the widest date on screen (intervals are long).
+        let dates = rows.map { row in row.date.flatMap { try? EDTFDate(parsing: $0) }?.compact ?? row.date ?? "" }
+        let dateWidth = min(inner.width / 3, (dates.map(TerminalText.width).max() ?? 0) + 2)
         for (i, row) in rows.enumerated() {
             let y = inner.y + i
             let selected = pane.top + i == pane.selected
             var x = inner.x
             switch row.kind {
             case .event:
-                let date = row.date.flatMap { try? EDTFDate(parsing: $0) }?.compact ?? row.date ?? ""
-                let dateWidth = inner.width >= 40 ? 13 : 8
-                x = c.put(TerminalText.pad(" " + date, to: dateWidth), x: x, y: y, maxX: inner.maxX, style: .date)
+                x = c.put(TerminalText.pad(" " + dates[i], to: dateWidth), x: x, y: y, maxX: inner.maxX, style: .date)
+            case .mission:
+                x = c.put(TerminalText.pad(" " + (row.tag ?? ""), to: 9), x: x, y: y, maxX: inner.maxX, style: .date)
             default:
                 x = c.put(" ", x: x, y: y, maxX: inner.maxX, style: .normal)
             }
-            c.put(TerminalText.truncate(TerminalText.sanitize(row.title), to: inner.maxX - x - 1), x: x + 1, y: y,
-                  maxX: inner.maxX, style: .normal)
+            var titleEnd = inner.maxX
+            if row.kind == .actor, let tag = row.tag, inner.width >= 36 {
+                let w = TerminalText.width(tag)
+                c.put(tag, x: inner.maxX - w - 1, y: y, maxX: inner.maxX, style: .dim)
+                titleEnd = inner.maxX - w - 2
+            }
+            c.put(row.title, x: x + 1, y: y, maxX: titleEnd, style: .normal)
             if userState.bookmarks.contains(row.id) { c.put("★", x: inner.x, y: y, style: .hint) }
             if !terms.isEmpty { c.highlight(terms: terms, y: y, x: x, maxX: inner.maxX, caseSensitive: search?.caseSensitive ?? false) }
             if selected {
@@ -267,7 +275,7 @@ extension Browser {
 
     private func drawStatus(_ c: inout Canvas, y: Int, width: Int) {
         c.fill(Rect(x: 0, y: y, width: width, height: 1), style: .statusBar)
-        let right = "◀ \(history.index + 1)/\(history.entries.count) ▶ "
+        let right = history.entries.isEmpty ? "" : "◀ \(history.index + 1)/\(history.entries.count) ▶ "
         let rightWidth = TerminalText.width(right)
         let left: String
         let style: StyleRole

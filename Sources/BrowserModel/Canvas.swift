@@ -38,7 +38,13 @@ struct Canvas {
             let w = TerminalText.width(of: ch)
             if w == 0 { continue }          // zero-width clusters would shift the row
             if cx + w > limit {
-                if cx < limit && w == 2 { frame[cx, y] = Cell(text: " ", width: 1, style: style) }
+                // Clipped: mark it, so a cut title never looks whole.
+                if limit - 1 >= max(0, x) && limit - 1 < frame.width {
+                    if limit - 1 > 0, frame[limit - 1, y].width == 0 {
+                        frame[limit - 2, y] = Cell(text: " ", width: 1, style: style)
+                    }
+                    frame[limit - 1, y] = Cell(text: "…", width: 1, style: style)
+                }
                 return limit
             }
             if cx >= 0 {
