@@ -31,7 +31,7 @@ let package = Package(
         // View-model: state, actions, keymap, layout, Frame rendering. Pure Swift.
         .target(name: "BrowserModel", dependencies: ["Atlas"]),
         // ncursesw, wide API. The only module that sees it is CursesUI.
-        .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesUI", dependencies: ["BrowserModel", "CNCursesW"]),
         .executableTarget(
             name: "crossroads",
@@ -40,8 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AtlasTests", dependencies: ["Atlas"]),
-        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"]),
+        .testTarget(name: "AtlasTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"], exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["Atlas"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(name: "EndToEndTests"),

@@ -77,13 +77,17 @@ public enum AtlasLoader {
                 let pool = firstDefinition.filter { r.kind == .event || $0.value.kind == r.kind }.keys
                 let hint = NearMatch.best(r.id, among: pool).first.map { " (did you mean '\($0)'?)" } ?? ""
                 let what = r.kind == .event ? "record" : r.kind.rawValue
+                var extra = hint
+                if r.kind == .event, let colon = r.id.firstIndex(of: ":") {
+                    extra = "; '\(r.id[..<colon])' is not a known dataset (known: \(DatasetKey.namespaces.keys.sorted().joined(separator: ", ")))"
+                }
                 problems.append(AtlasProblem(file: r.file, line: r.at.line, column: r.at.column, kind: .danglingReference,
-                                             message: "no \(what) with id '\(r.id)'\(hint)"))
+                                             message: "no \(what) with id '\(r.id)'\(extra)"))
                 continue
             }
             if r.kind != .event && def.kind != r.kind {
                 problems.append(AtlasProblem(file: r.file, line: r.at.line, column: r.at.column, kind: .danglingReference,
-                                             message: "'\(r.id)' is a \(def.kind.rawValue), but a \(r.kind.rawValue) is expected here"))
+                                             message: "'\(r.id)' is \(RecordKind.withArticle(def.kind)), but \(RecordKind.withArticle(r.kind)) is expected here"))
             }
         }
         problems.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
@@ -124,25 +128,20 @@ public enum AtlasLoader {
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
-    /// Line and column (1-based, in characters) of the first byte that breaks UTF-8.
+    /// Line and column (1-based, in characters) of the first byte that breaks UTF-8
+    /// (overlong forms, surrogates and lead bytes past U+10FFFF included).
     static func firstInvalidUTF8(_ data: Data) -> (Int, Int) {
         var line = 1, column = 1
-        var i = 0
-        let bytes = [UInt8](data)
-        while i < bytes.count {
-            let b = bytes[i]
-            let need: Int
-            if b < 0x80 { need = 0 }
-            else if b & 0xE0 == 0xC0 { need = 1 }
-            else if b & 0xF0 == 0xE0 { need = 2 }
-            else if b & 0xF8 == 0xF0 { need = 3 }
-            else { return (line, column) }
-            if i + need >= bytes.count && need > 0 { return (line, column) }
-            for k in 0..<need where bytes[i + 1 + k] & 0xC0 != 0x80 { return (line, column) }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            i += need + 1
+        var iterator = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count == 1 && encoded.first == 0x0A { line += 1; column = 1 } else { column += 1 }
+            case .error, .emptyInput:
+                return (line, column)
+            }
         }
-        return (line, column)
     }
 
     static func position(of scalar: Unicode.Scalar, in text: String) -> (Int, Int) {

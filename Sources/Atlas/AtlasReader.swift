@@ -46,7 +46,7 @@ struct AtlasFileReader {
                 problems.append(problem(keyNode, .unknownField, "unknown top-level key '\(key)'\(hint); expected sources, actors, missions or events"))
                 continue
             }
-            if case .scalar(let s) = value, s.tag.rawValue == Tag.Name.null.rawValue { continue }
+            if isYAMLNull(value) { continue }
             guard case .sequence(let items) = value else {
                 problems.append(problem(value, .wrongType, "'\(key)' must be a list of records"))
                 continue
@@ -269,6 +269,13 @@ struct AtlasFileReader {
     }
 }
 
+/// YAML's null: `~`, `null` or nothing, written plain. The composed tree does not
+/// resolve tags yet, so the plain spellings are checked here.
+func isYAMLNull(_ node: Node) -> Bool {
+    guard case .scalar(let s) = node, s.style == .plain else { return false }
+    return ["", "~", "null", "Null", "NULL"].contains(s.string)
+}
+
 func describe(_ node: Node) -> String {
     switch node {
     case .scalar(let s): return s.string.isEmpty ? "an empty value" : "'\(s.string.prefix(40))'"
@@ -296,10 +303,7 @@ private struct Fields {
 
     func node(_ key: String) -> Node? { mapping[key] }
 
-    private func isNull(_ n: Node) -> Bool {
-        if case .scalar(let s) = n, s.tag.rawValue == Tag.Name.null.rawValue || (s.string.isEmpty && s.style == .plain) { return true }
-        return false
-    }
+    private func isNull(_ n: Node) -> Bool { isYAMLNull(n) }
 
     mutating func requiredString(_ key: String, _ reader: inout AtlasFileReader) -> String? {
         seen.insert(key)

@@ -35,6 +35,8 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
             case .decade: return (year + 9) * 10000 + 1231
             case .year: return year * 10000 + 1231
             case .season:
+                // Winter runs from December into February of the next year.
+                if month == 24 { return (year + 1) * 10000 + 200 + EDTFDate.daysIn(month: 2, year: year + 1) }
                 let m = Point.seasonMonths(month!).upperBound
                 return year * 10000 + m * 100 + EDTFDate.daysIn(month: m, year: year)
             case .month: return year * 10000 + month! * 100 + EDTFDate.daysIn(month: month!, year: year)
@@ -66,8 +68,8 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
 
     public var isInterval: Bool { end != nil }
 
-    /// The earliest day covered, as yyyymmdd; dates sort by it. Open or unknown
-    /// starts sort first.
+    /// The earliest day covered, as yyyymmdd; dates sort by it. An interval with an
+    /// open or unknown start sorts by its end (`../2020` at 2020-01-01).
     public var sortKey: Int {
         if case .point(let p) = start { return p.earliest }
         if let end, case .point(let p) = end { return p.earliest }
@@ -246,7 +248,24 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
             }
         }
         guard let end else { return show(start) }
-        return show(start) + "–" + show(end)
+        // `10–11 May 2024`, `Feb–Apr 2013`: say the shared month or year once.
+        if case .point(let a) = start, case .point(let b) = end, a == b { return a.display }
+        if case .point(let a) = start, case .point(let b) = end, a.year == b.year, a.year > 0,
+           !a.approximate, !a.uncertain, !b.approximate, !b.uncertain {
+            if a.precision == .day, b.precision == .day, a.month == b.month {
+                return "\(a.day!)–\(b.day!) \(Point.monthNames[a.month! - 1]) \(a.year)"
+            }
+            if a.precision == .month, b.precision == .month {
+                return "\(Point.monthNames[a.month! - 1])–\(Point.monthNames[b.month! - 1]) \(a.year)"
+            }
+        }
+        switch (start, end) {
+        case (.open, _): return "until " + show(end)
+        case (_, .open): return "from " + show(start) + " on"
+        case (_, .unknown): return "from " + show(start) + " (end unknown)"
+        case (.unknown, _): return "until " + show(end) + " (start unknown)"
+        default: return show(start) + "–" + show(end)
+        }
     }
 }
 
@@ -256,15 +275,16 @@ extension EDTFDate.Point {
     static let seasonNames = [21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"]
 
     public var display: String {
-        let y = year < 0 ? "\(-year) BC" : String(format: "%04d", year)
+        // EDTF numbers years astronomically: 0000 is 1 BC, -0044 is 45 BC.
+        let y = year <= 0 ? "\(1 - year) BC" : "\(year)"
         var s: String
         switch precision {
-        case .century: s = String(y.prefix(2)) + "00s"
-        case .decade: s = String(y.prefix(3)) + "0s"
+        case .century: s = year > 0 ? "\(year)–\(year + 99)" : "\(1 - year)–\(1 - year - 99) BC"
+        case .decade: s = year > 0 ? "\(year)s" : "\(1 - year)–\(1 - year - 9) BC"
         case .year: s = y
         case .season: s = "\(Self.seasonNames[month!]!) \(y)"
         case .month: s = "\(Self.monthNames[month! - 1]) \(y)"
-        case .day: s = String(format: "%02d", day!) + " \(Self.monthNames[month! - 1]) \(y)"
+        case .day: s = "\(day!) \(Self.monthNames[month! - 1]) \(y)"
         }
         if approximate && uncertain { s = "c. " + s + "?" }
         else if approximate { s = "c. " + s }

@@ -138,7 +138,10 @@ extension AtlasStore {
         let q = ListSQL(filter)
         let divisor = byMonth ? 100 : 10000
         return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(q.sortColumn) / \(divisor) AS b, count(*) AS n " + q.from + q.whereClause + " GROUP BY b ORDER BY b"),
+            // Floor division: SQLite's `/` truncates toward zero, which would put
+            // -0044 in year -43.
+            let bucket = "CASE WHEN \(q.sortColumn) >= 0 THEN \(q.sortColumn) / \(divisor) ELSE (\(q.sortColumn) - \(divisor - 1)) / \(divisor) END"
+            return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(bucket) AS b, count(*) AS n " + q.from + q.whereClause + " GROUP BY b ORDER BY b"),
                              arguments: q.arguments).map { (bucket: $0["b"] as Int, count: $0["n"] as Int) }
         }
     }

@@ -255,7 +255,7 @@ extension Browser {
         let bars = Array(" ▁▂▃▄▅▆▇█")
         var cursorCell: Int?
         if let date = events.selectedRow?.key.sort, case .int(let day) = date {
-            let year = Int(day / 10000)
+            let year = Int(day >= 0 ? day / 10000 : (day - 9999) / 10000)
             if year >= first && year <= last { cursorCell = (year - first) / perCell }
         }
         var x = c.put(label, x: 0, y: y, style: .dim)

@@ -20,6 +20,7 @@ struct Crossroads: ParsableCommand {
 enum Main {
     static func main() {
         do {
+            try checkSubcommand(Array(CommandLine.arguments.dropFirst()))
             var command = try Crossroads.parseAsRoot()
             try command.run()
         } catch let error as CLIError {
@@ -28,5 +29,18 @@ enum Main {
         } catch {
             Crossroads.exit(withError: error)
         }
+    }
+}
+
+extension Main {
+    /// With `browse` as the default subcommand, a mistyped command (`serch faou`)
+    /// would otherwise read as stray arguments to browse. The browser takes no
+    /// positional arguments, so a leading word that names no command is a typo.
+    static func checkSubcommand(_ args: [String]) throws(CLIError) {
+        guard let first = args.first, !first.hasPrefix("-") else { return }
+        let names = Crossroads.configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        let near = NearMatch.best(first, among: names).first.map { "; did you mean '\($0)'?" } ?? ""
+        throw CLIError("unknown command '\(first)'\(near) (commands: \(names.dropLast().joined(separator: ", ")))", code: .usage)
     }
 }

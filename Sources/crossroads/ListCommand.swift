@@ -8,6 +8,13 @@ struct ListCommand: ParsableCommand {
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case events, actors, missions, sources
+
+        init?(argument: String) {
+            // `list event` reads as well as `list events`.
+            let a = argument.lowercased()
+            guard let k = Kind(rawValue: a) ?? Kind(rawValue: a + "s") else { return nil }
+            self = k
+        }
         var recordKind: RecordKind {
             switch self {
             case .events: return .event
@@ -54,6 +61,9 @@ struct ListCommand: ParsableCommand {
         var filter = ListFilter(kind: kind.recordKind, actor: actor, mission: mission)
         filter.from = try from.map { try Self.date($0, option: "--from").sortKey }
         filter.to = try to.map { try Self.date($0, option: "--to").endKey }
+        if let f = filter.from, let t = filter.to, f > t {
+            throw CLIError("--from \(from!) is after --to \(to!)", code: .usage)
+        }
         for (id, expected) in [(actor, RecordKind.actor), (mission, .mission)] {
             guard let id else { continue }
             guard let found = try store.lookup(id) else { throw CLIError.notFound(id, in: store) }

@@ -8,11 +8,30 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return escapeInvisible(String(decoding: try encoder.encode(value), as: UTF8.self))
         } catch {
             throw CLIError("cannot encode JSON: \(error)", code: .software)
         }
     }
+
+    /// JSONEncoder escapes C0 controls but writes C1 controls and bidi overrides
+    /// raw, and JSON is read in terminals too. They can only occur inside strings,
+    /// where `\uXXXX` means the same to any JSON reader.
+    static func escapeInvisible(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in json.unicodeScalars {
+            switch u.value {
+            case 0x7F, 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x061C:
+                out.append(contentsOf: String(format: "\\u%04x", u.value).unicodeScalars)
+            default:
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    /// `1 mission`, `2 missions`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// Columns padded to their widest cell (by terminal width, so CJK and emoji
     /// stay aligned); the last column is not padded.
@@ -22,9 +41,11 @@ enum Output {
         var widths = Array(repeating: 0, count: columns)
         for r in clean { for (i, c) in r.enumerated() { widths[i] = max(widths[i], TerminalText.width(c)) } }
         return clean.map { r in
-            r.enumerated().map { i, c in
+            var line = r.enumerated().map { i, c in
                 i == r.count - 1 ? c : c + String(repeating: " ", count: widths[i] - TerminalText.width(c))
             }.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
         }.joined(separator: "\n")
     }
 

@@ -37,7 +37,9 @@ struct ValidateCommand: ParsableCommand {
             for p in result.problems { FileHandle.standardError.write(Data((TerminalText.sanitize(p.description) + "\n").utf8)) }
             let name = atlas ?? "built-in atlas"
             if result.problems.isEmpty {
-                Output.write("\(name): ok: \(c.events.count) events, \(c.actors.count) actors, \(c.missions.count) missions, \(c.sources.count) sources, \(c.links.count) links, \(c.citationCount) citations")
+                let parts = [(c.events.count, "event"), (c.actors.count, "actor"), (c.missions.count, "mission"),
+                             (c.sources.count, "source"), (c.links.count, "link"), (c.citationCount, "citation")]
+                Output.write("\(name): ok: " + parts.map { Output.count($0.0, $0.1) }.joined(separator: ", "))
             }
         }
         if !result.problems.isEmpty {

@@ -10,7 +10,7 @@ final class TmuxSession {
     let work: URL
     let width: Int
     let height: Int
-    static var counter = 0
+    nonisolated(unsafe) static var counter = 0
 
     /// The built `crossroads`, next to the test bundle.
     static var binary: URL {
