@@ -1,6 +1,8 @@
 import ArgumentParser
 import Atlas
 import BrowserModel
+import CursesUI
+import Foundation
 
 struct BrowseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,13 +15,32 @@ struct BrowseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Open with this search.", valueName: "query"))
     var search: String?
 
+    @Option(help: "Colors: auto (256 or 8 colors, NO_COLOR respected) or mono.")
+    var theme: ThemeName = .auto
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         let store = try data.openStore()
-        let browser = Browser(store: store)
+        let stateFile = UserStateFile.standard()
+        let loaded = stateFile?.load()
+        if let warning = loaded?.warning {
+            FileHandle.standardError.write(Data("crossroads: warning: \(TerminalText.sanitize(warning))\n".utf8))
+        }
+        let browser = Browser(store: store, userState: loaded?.state ?? UserState())
+        if let stateFile {
+            // Saving is best effort: a read-only home must not stop the browser.
+            browser.onUserStateChange = { try? stateFile.save($0) }
+        }
         try Self.start(browser, at: at, search: search)
-        Output.write("crossroads: the terminal front end is not wired yet; try `crossroads snapshot`.")
+        let status: Int32
+        do {
+            status = try runInteractive(browser, options: InteractiveOptions(theme: theme))
+        } catch {
+            let text = error.description.hasPrefix("crossroads: ") ? String(error.description.dropFirst(12)) : error.description
+            throw CLIError(text, code: .noTerminal)
+        }
+        if status != 0 { Foundation.exit(status) }
     }
 
     /// Applies --at and --search; an unknown id is an error before any screen.
@@ -30,3 +51,5 @@ struct BrowseCommand: ParsableCommand {
         if let search { browser.startSearch(search) }
     }
 }
+
+extension ThemeName: ExpressibleByArgument {}

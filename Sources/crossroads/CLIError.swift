@@ -1,9 +1,10 @@
 import Atlas
 
 /// Exit codes from sysexits.h, so scripts can tell bad data from a missing file.
-enum ExitCode: Int32 {
+enum Sysexit: Int32 {
     case ok = 0
     case failure = 1       // nothing found
+    case noTerminal = 2    // the browser needs a terminal (as `less` and `vim` do)
     case usage = 64        // EX_USAGE: the command line is wrong
     case dataError = 65    // EX_DATAERR: the input data is wrong
     case noInput = 66      // EX_NOINPUT: a file or folder cannot be read
@@ -15,11 +16,11 @@ enum ExitCode: Int32 {
 /// An error the command line reports as one line on stderr, with its exit code.
 struct CLIError: Error, CustomStringConvertible {
     var message: String
-    var code: ExitCode
+    var code: Sysexit
 
     var description: String { message }
 
-    init(_ message: String, code: ExitCode) {
+    init(_ message: String, code: Sysexit) {
         self.message = message
         self.code = code
     }

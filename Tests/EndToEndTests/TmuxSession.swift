@@ -46,8 +46,11 @@ final class TmuxSession {
         let w = work.path
         // The pane's shell records the terminal settings around the program, then
         // waits so that the screen stays readable after it exits.
-        let script = "\(exports); stty -g > \(w)/stty.before; \(Self.quote(bin)) \(args) 2> \(w)/stderr; echo $? > \(w)/rc.tmp; mv \(w)/rc.tmp \(w)/rc; stty -g > \(w)/stty.after; tput cnorm >/dev/null 2>&1; sleep 600"
-        try tmux(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "bash --norc --noprofile -c \(Self.quote(script))"])
+        let script = "\(exports); stty -g > \(w)/stty.before; \(Self.quote(bin)) \(args) 2> \(w)/stderr; echo $? > \(w)/rc.tmp; mv \(w)/rc.tmp \(w)/rc; stty -g > \(w)/stty.after; tput cnorm >/dev/null 2>&1; sleep 120"
+        // The server forks from this client and keeps its stdio: with a pipe there,
+        // reading to the end would wait for the server to exit.
+        try Self.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)",
+                      "bash --norc --noprofile -c \(Self.quote(script))"], capture: false)
         _ = try? tmux(["set-option", "-g", "escape-time", "0"])
     }
 
@@ -110,13 +113,22 @@ final class TmuxSession {
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     @discardableResult
-    static func run(_ argv: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ argv: [String], capture: Bool = true) throws -> (status: Int32, output: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = argv
+        p.standardError = FileHandle.nullDevice
+        guard capture else {
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            // Foundation's waitUntilExit can miss the exit of a client whose forked
+            // server lives on; waiting on the pid itself cannot.
+            var status: Int32 = 0
+            while waitpid(p.processIdentifier, &status, 0) == -1 && errno == EINTR {}
+            return ((status >> 8) & 0xff, "")
+        }
         let out = Pipe()
         p.standardOutput = out
-        p.standardError = Pipe()
         try p.run()
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

@@ -1,2 +1,0 @@
-import BrowserModel
-import CNCursesW
