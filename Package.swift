@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"], exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["Atlas"]),
+        .testTarget(name: "ImportTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
         .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "BrowserModel", "CNCursesW"]),
         // Runs the built binary in tmux; `swift test` builds it first.
         .testTarget(name: "EndToEndTests"),
