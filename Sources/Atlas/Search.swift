@@ -33,6 +33,9 @@ public struct SearchQuery: Sendable {
 public struct SearchHit: Hashable, Sendable {
     public var row: ListRow
     public var rank: Double
+    /// The names the record is known by (aliases, acronym, ISO code), for
+    /// smart-case matching beyond the title.
+    public var aliases: String
 }
 
 extension AtlasStore {
@@ -44,7 +47,7 @@ extension AtlasStore {
     public func search(_ text: String, kind: RecordKind? = nil, limit: Int, offset: Int = 0) throws(StoreError) -> [SearchHit] {
         guard let match = SearchQuery(text).match, limit > 0 else { return [] }
         var sql = """
-            SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort, CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END, \(Self.rankSQL) AS r
+            SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort, CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END, \(Self.rankSQL) AS r, search.aliases AS aliases
             FROM search JOIN entity e ON e.rowid = search.rowid
             WHERE search MATCH ?
             """
@@ -56,7 +59,7 @@ extension AtlasStore {
         args += [limit, offset]
         return try read { db in
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(args)).map {
-                SearchHit(row: ListSQL.row($0), rank: $0["r"])
+                SearchHit(row: ListSQL.row($0), rank: $0["r"], aliases: $0["aliases"] ?? "")
             }
         }
     }

@@ -32,7 +32,13 @@ public enum TerminalText {
             case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: out.append("\u{FFFD}")
             // Line and paragraph separators break rows in some terminals.
             case 0x2028, 0x2029: out.append(" ")
-            default: out.append(u)
+            default:
+                // A combining mark with nothing before it would join whatever the
+                // terminal drew in the previous cell; the dotted circle gives it a base.
+                if out.isEmpty, u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .enclosingMark {
+                    out.append("\u{25CC}")
+                }
+                out.append(u)
             }
         }
         return String(out)

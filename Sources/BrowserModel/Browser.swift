@@ -169,7 +169,7 @@ public final class Browser: Screen {
         if focus == .detail {
             let n = selectableCount
             detailCursor = first ? 0 : max(0, n - 1)
-            detailTop = first ? 0 : Int.max
+            detailTop = first ? 0 : maxDetailTop
             return
         }
         guard let pane = panes[focus] else { return }
@@ -360,19 +360,25 @@ public final class Browser: Screen {
         return detailLines[s[detailCursor]].target
     }
 
+    /// The last scroll offset that still fills the detail pane (as of the last frame).
+    var maxDetailTop: Int { max(0, detailLines.count - detailViewHeight) }
+
+    func scrollDetail(by delta: Int) {
+        detailTop = min(max(0, detailTop + delta), maxDetailTop)
+    }
+
     func moveDetail(_ delta: Int) {
         let s = selectableIndices
         if s.isEmpty {
-            detailTop = max(0, detailTop + delta)
+            scrollDetail(by: delta)
             return
         }
         if abs(delta) == 1 {
             detailCursor = min(max(0, detailCursor + delta), s.count - 1)
         } else {
             // Paging moves the view; the cursor follows to the first link on screen.
-            detailTop = max(0, detailTop + delta)
-            let lineTarget = delta > 0 ? detailTop : detailTop
-            detailCursor = s.firstIndex(where: { $0 >= lineTarget }) ?? s.count - 1
+            scrollDetail(by: delta)
+            detailCursor = s.firstIndex(where: { $0 >= detailTop }) ?? s.count - 1
         }
     }
 
@@ -405,7 +411,7 @@ public final class Browser: Screen {
                 panes[p]?.scroll(by: delta)
                 if p == focus { previewSelection() }
             } else if let d = layout.detail, d.contains(x: m.x, y: m.y) {
-                detailTop = max(0, detailTop + delta)
+                scrollDetail(by: delta)
             }
         case .press:
             if overlay != nil { overlay = nil; return }

@@ -178,20 +178,24 @@ extension Browser {
         let visible = lines.indices.filter { $0 >= detailTop && $0 < detailTop + inner.height }
         let visibleTargets = visible.filter { lines[$0].target != nil }
         let labels = DetailView.hintLabels(count: visibleTargets.count)
+        // Link lines leave two columns for a one-letter label and its space; longer
+        // labels push the link text right so a space always follows the label.
+        let extra = max(0, (labels.first?.count ?? 1) - 1)
         let terms = search?.terms ?? []
         for (row, i) in visible.enumerated() {
             let y = inner.y + row
             let line = lines[i]
-            c.put(line.spans, x: inner.x + 1, y: y, maxX: inner.maxX)
-            if !terms.isEmpty { c.highlight(terms: terms, y: y, x: inner.x + 1, maxX: inner.maxX, caseSensitive: search?.caseSensitive ?? false) }
+            let x = inner.x + 1 + (line.target != nil ? extra : 0)
+            c.put(line.spans, x: x, y: y, maxX: inner.maxX)
+            if !terms.isEmpty { c.highlight(terms: terms, y: y, x: x, maxX: inner.maxX, caseSensitive: search?.caseSensitive ?? false) }
             if let k = visibleTargets.firstIndex(of: i) {
                 let label = labels[k]
                 visibleHints.append((label, line.target!))
                 let typed = hintInput ?? ""
                 let style: StyleRole = hintInput != nil ? (label.hasPrefix(typed) ? .hint : .dim) : .hint
-                c.put(TerminalText.pad(label, to: 2), x: inner.x + 1, y: y, maxX: inner.maxX, style: style)
+                c.put(label, x: inner.x + 1, y: y, maxX: inner.maxX, style: style)
                 if focused && selectable.indices.contains(detailCursor) && selectable[detailCursor] == i {
-                    c.restyle(x: inner.x + 3, y: y, count: inner.width - 3, style: .selection)
+                    c.restyle(x: inner.x + 3 + extra, y: y, count: inner.width - 3 - extra, style: .selection)
                 }
             }
         }
@@ -333,8 +337,12 @@ extension Browser {
         let inner = r.inner
         o.viewHeight = max(1, inner.height)
         o.top = min(max(0, o.top), max(0, o.rows.count - inner.height))
-        if o.selected < o.top { o.top = o.selected }
-        if o.selected >= o.top + inner.height { o.top = o.selected - inner.height + 1 }
+        // A box with selectable rows keeps its selection in view; one without (help)
+        // scrolls freely.
+        if !o.selectableRows.isEmpty {
+            if o.selected < o.top { o.top = o.selected }
+            if o.selected >= o.top + inner.height { o.top = o.selected - inner.height + 1 }
+        }
         for (row, i) in (o.top..<min(o.rows.count, o.top + inner.height)).enumerated() {
             let y = inner.y + row
             c.put(o.rows[i].spans, x: inner.x + 1, y: y, maxX: inner.maxX)

@@ -92,8 +92,10 @@ extension Browser {
             Prompt.remember(search?.query ?? p.text, in: &userState.searches)
             onUserStateChange?(userState)
             if let s = search, !s.hits.isEmpty {
+                let hit = s.hits[s.index]
+                let visible = Self.pane(for: hit.kind).flatMap { panes[$0]?.selectedRow?.id }.map { $0 == hit.id } ?? true
                 navigate(to: s.hits[s.index].id)
-                setMessage(hitStatus, .dim)
+                reportHit(visible: visible)
             } else if !p.text.isEmpty {
                 setMessage("no matches for \(p.text)", .warning)
                 search = nil
@@ -134,16 +136,19 @@ extension Browser {
         let q = SearchQuery(query)
         guard q.match != nil else { search = nil; return }
         let caseSensitive = query.contains(where: { $0.isUppercase })
-        var hits = ((try? store.search(query, limit: SearchState.maxHits)) ?? []).map(\.row)
-        var total = (try? store.searchCount(query)) ?? hits.count
+        var found = (try? store.search(query, limit: SearchState.maxHits)) ?? []
+        var total = (try? store.searchCount(query)) ?? found.count
         if caseSensitive {
+            // A capital asks for that case in a name the record goes by: its title,
+            // an alias, an acronym or an ISO code.
             let terms = q.terms.filter { $0.contains(where: { $0.isUppercase }) }.map(TextFold.foldAccents)
-            hits = hits.filter { h in
-                let t = TextFold.foldAccents(h.title)
-                return terms.allSatisfy { t.contains($0) }
+            found = found.filter { h in
+                let names = TextFold.foldAccents(h.row.title + " ; " + h.aliases)
+                return terms.allSatisfy { names.contains($0) }
             }
-            total = hits.count
+            total = found.count
         }
+        let hits = found.map(\.row)
         search = SearchState(query: query, terms: q.terms, hits: hits, total: total, index: 0, caseSensitive: caseSensitive)
         if !hits.isEmpty { jumpToHit(0) }
     }
@@ -155,10 +160,10 @@ extension Browser {
         }
         s.index = (s.index + step + s.hits.count) % s.hits.count
         search = s
-        jumpToHit(s.index)
+        let visible = jumpToHit(s.index)
         if let c = current { navigate(to: c) }
         let wrapped = (step > 0 && s.index == 0) || (step < 0 && s.index == s.hits.count - 1)
-        setMessage(hitStatus + (wrapped && s.hits.count > 1 ? " (wrapped)" : ""), .dim)
+        reportHit(visible: visible, suffix: wrapped && s.hits.count > 1 ? " (wrapped)" : "")
     }
 
     var hitStatus: String {
@@ -169,17 +174,31 @@ extension Browser {
     }
 
     /// Puts the cursor on a hit: its pane gets the focus and selects it.
-    func jumpToHit(_ i: Int) {
-        guard let s = search, i >= 0, i < s.hits.count else { return }
+    /// Puts the cursor on a hit: its pane gets the focus and selects it. Returns
+    /// false when a filter hides the hit from its pane (the detail still shows it).
+    @discardableResult
+    func jumpToHit(_ i: Int) -> Bool {
+        guard let s = search, i >= 0, i < s.hits.count else { return true }
         let row = s.hits[i]
+        var visible = true
         if let paneID = Self.pane(for: row.kind), let pane = panes[paneID] {
             focus = paneID
             lastListPane = paneID
             if !pane.select(id: row.id) {
-                setMessage("hit is hidden by a filter; Esc clears filters", .warning)
+                visible = false
+                setMessage(Self.hiddenByFilter, .warning)
             }
         }
         show(row.id)
+        return visible
+    }
+
+    static let hiddenByFilter = "hit is hidden by a filter; Esc clears filters"
+
+    /// "hit 3 of 17", or a warning when the hit's pane hides it.
+    func reportHit(visible: Bool, suffix: String = "") {
+        if visible { setMessage(hitStatus + suffix, .dim) }
+        else { setMessage(hitStatus + suffix + " · " + Self.hiddenByFilter, .warning) }
     }
 
     // MARK: filter

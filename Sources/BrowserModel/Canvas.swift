@@ -40,20 +40,32 @@ struct Canvas {
             if cx + w > limit {
                 // Clipped: mark it, so a cut title never looks whole.
                 if limit - 1 >= max(0, x) && limit - 1 < frame.width {
-                    if limit - 1 > 0, frame[limit - 1, y].width == 0 {
-                        frame[limit - 2, y] = Cell(text: " ", width: 1, style: style)
-                    }
-                    frame[limit - 1, y] = Cell(text: "…", width: 1, style: style)
+                    set(limit - 1, y, Cell(text: "…", width: 1, style: style))
                 }
                 return limit
             }
             if cx >= 0 {
-                frame[cx, y] = Cell(text: String(ch), width: UInt8(w), style: style)
-                if w == 2 { frame[cx + 1, y] = Cell(text: "", width: 0, style: style) }
+                set(cx, y, Cell(text: String(ch), width: UInt8(w), style: style))
+                if w == 2 { set(cx + 1, y, Cell(text: "", width: 0, style: style)) }
             }
             cx += w
         }
         return cx
+    }
+
+    /// Writes one cell and keeps wide characters whole: a wide character that loses
+    /// either half to this cell is blanked, so no row ever has a half character
+    /// (which a terminal would draw one column off).
+    mutating func set(_ x: Int, _ y: Int, _ cell: Cell) {
+        guard x >= 0, x < frame.width, y >= 0, y < frame.height else { return }
+        let old = frame[x, y]
+        if old.width == 0, cell.width != 0, x > 0, frame[x - 1, y].width == 2 {
+            frame[x - 1, y] = Cell(text: " ", width: 1, style: frame[x - 1, y].style)
+        }
+        if old.width == 2, cell.width != 2, x + 1 < frame.width, frame[x + 1, y].width == 0 {
+            frame[x + 1, y] = Cell(text: " ", width: 1, style: old.style)
+        }
+        frame[x, y] = cell
     }
 
     /// Writes spans one after another; returns the x after them.
@@ -68,7 +80,7 @@ struct Canvas {
     mutating func fill(_ r: Rect, style: StyleRole = .normal) {
         for yy in max(0, r.y)..<min(frame.height, r.maxY) {
             for xx in max(0, r.x)..<min(frame.width, r.maxX) {
-                frame[xx, yy] = Cell(text: " ", width: 1, style: style)
+                set(xx, yy, Cell(text: " ", width: 1, style: style))
             }
         }
     }

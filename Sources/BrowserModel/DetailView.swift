@@ -159,15 +159,19 @@ enum DetailView {
         return lines
     }
 
-    /// Hint labels: single letters while they suffice, then two letters, so any
-    /// visible link is one or two keys away.
+    /// Hint labels: single letters while they suffice, then two letters, then three,
+    /// all of one length so that no label is a prefix of another.
     static let hintAlphabet = Array("asdfghjklqwertyuiopzxcvbnm")
 
     static func hintLabels(count: Int) -> [String] {
         let a = hintAlphabet
-        if count <= a.count { return a.prefix(count).map { String($0) } }
-        var labels: [String] = []
-        outer: for x in a { for y in a { labels.append(String([x, y])); if labels.count == count { break outer } } }
-        return labels
+        guard count > 0 else { return [] }
+        var length = 1, capacity = a.count
+        while capacity < count { length += 1; capacity *= a.count }
+        return (0..<count).map { n in
+            var digits: [Character] = [], n = n
+            for _ in 0..<length { digits.append(a[n % a.count]); n /= a.count }
+            return String(digits.reversed())
+        }
     }
 }

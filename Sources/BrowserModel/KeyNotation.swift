@@ -42,7 +42,7 @@ public enum KeyNotation {
 
     static func key(for c: Character) -> Key {
         switch c {
-        case "\r", "\n": return .enter
+        case "\r", "\n", "\r\n": return .enter
         case "\t": return .tab
         case "\u{1B}": return .escape
         case "\u{7F}", "\u{08}": return .backspace

@@ -80,14 +80,20 @@ final class ListPane {
     func scroll(by delta: Int) {
         guard count > 0 else { return }
         top = min(max(0, top + delta), max(0, count - viewHeight))
-        if selected < top { selected = top }
-        if selected >= top + viewHeight { selected = top + viewHeight - 1 }
-        selected = min(selected, count - 1)
+        // The selection moves to just inside the scroll-off margin, so that the next
+        // frame's clampScroll keeps `top` where the wheel put it; at either end of the
+        // list there is no margin to keep.
+        let lower = top == 0 ? 0 : top + scrollMargin
+        let upper = top + viewHeight >= count ? count - 1 : top + viewHeight - 1 - scrollMargin
+        selected = min(max(selected, lower), max(lower, upper), count - 1)
     }
+
+    /// Rows kept between the selection and the view's edge, like vim's scrolloff.
+    private var scrollMargin: Int { viewHeight > 8 ? 2 : 0 }
 
     /// Keeps the selection inside the view, with a margin like vim's scrolloff.
     private func clampScroll() {
-        let margin = viewHeight > 8 ? 2 : 0
+        let margin = scrollMargin
         if selected < top + margin { top = max(0, selected - margin) }
         if selected >= top + viewHeight - margin { top = selected - viewHeight + 1 + margin }
         top = min(max(0, top), max(0, count - viewHeight))

@@ -65,13 +65,13 @@ final class HintTests: XCTestCase {
         XCTAssertTrue(many.allSatisfy { $0.allSatisfy { DetailView.hintAlphabet.contains($0) } })
     }
 
-    /// BUG: DetailView.hintLabels(count:) stops at 26×26 = 676 labels, while
+    /// Regression (fixed): DetailView.hintLabels(count:) stops at 26×26 = 676 labels, while
     /// BrowserFrame.drawDetail indexes `labels[k]` for every visible link: a detail
     /// with more than 676 links on screen (e.g. `crossroads snapshot --size 200x1000`
     /// on a record with 700 links; the CLI accepts 1000 rows) traps with an index out
     /// of range. The count asked for should always be returned (three letters beyond
     /// 676, or the labels stop and the rest of the links go unlabelled).
-    func testBUG_hintLabelsRunOutAfter676() {
+    func testRegression_hintLabelsRunOutAfter676() {
         XCTAssertEqual(DetailView.hintLabels(count: 676).count, 676)
         XCTAssertEqual(DetailView.hintLabels(count: 677).count, 677)
     }
@@ -104,14 +104,14 @@ final class HintTests: XCTestCase {
         XCTAssertEqual(s.browser.current, "spoke-1")
     }
 
-    /// BUG: two-letter labels run into the link text. BrowserFrame.drawDetail writes
+    /// Regression (fixed): two-letter labels run into the link text. BrowserFrame.drawDetail writes
     /// `TerminalText.pad(label, to: 2)` over the two-space indent that
     /// DetailView.lines gives a link line, which leaves one space after a one-letter
     /// label but none after a two-letter one: the hub's links read "aa→ leads-to",
     /// "as→ leads-to", and its source "sgGenerated source, row 0"
     /// (__Snapshots__/hints_two_letters_120x60.txt). The label column should be as
     /// wide as the longest label plus a space.
-    func testBUG_twoLetterLabelsAreSeparatedFromTheLinkText() {
+    func testRegression_twoLetterLabelsAreSeparatedFromTheLinkText() {
         let s = Session(hubStore(links: 30), width: 120, height: 60)
         s.press(":goto hub<Enter>")
         XCTAssertTrue(s.lines.contains { $0.contains("│ as → leads-to") }, "a space after the label")

@@ -44,11 +44,11 @@ final class KeyNotationTests: XCTestCase {
         XCTAssertEqual(parse("a\nb"), [.char("a"), .enter, .char("b")])
     }
 
-    /// BUG: KeyNotation.key(for:) compares the Character with "\r" and "\n", but a
+    /// Regression (fixed): KeyNotation.key(for:) compares the Character with "\r" and "\n", but a
     /// CR LF pair is one Character in Swift, so "\r\n" (a keys string or file with
     /// Windows line ends) falls through to the control-letter branch and becomes ^J
     /// (Character("\r\n").asciiValue is 10) instead of Enter.
-    func testBUG_crlfParsesAsEnter() {
+    func testRegression_crlfParsesAsEnter() {
         XCTAssertEqual(parse("a\r\nb"), [.char("a"), .enter, .char("b")])
     }
 

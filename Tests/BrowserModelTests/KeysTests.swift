@@ -222,14 +222,14 @@ final class MouseTests: XCTestCase {
         XCTAssertEqual(s.browser.focus, .events)
     }
 
-    /// BUG: one wheel notch scrolls one row, not three, and the wheel never reaches
+    /// Regression (fixed): one wheel notch scrolls one row, not three, and the wheel never reaches
     /// either end of a list. Browser.handleMouse calls ListPane.scroll(by: 3), which
     /// moves `top` by 3 and drags the selection to the edge of the view; the next
     /// frame's ListPane.clampScroll then applies its 2-row scroll-off margin and pulls
     /// `top` back by 2. At 120x40 (16 rows, 35 events) `top` goes 0 → 1 → 2 per notch,
     /// stops at 17 instead of 19 (the last two events can't be wheeled into view) and,
     /// going up, stops at 2 instead of 0 (nor can the first two).
-    func testBUG_wheelScrollsThreeRowsPerNotchAndReachesBothEnds() {
+    func testRegression_wheelScrollsThreeRowsPerNotchAndReachesBothEnds() {
         let s = Session()
         let p = s.pane(.events)
         s.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
@@ -242,7 +242,7 @@ final class MouseTests: XCTestCase {
         XCTAssertEqual(p.top, 0, "and the first")
     }
 
-    /// BUG (crash): Browser.moveTo(first: false) with the Detail focused sets
+    /// Regression (fixed) (crash): Browser.moveTo(first: false) with the Detail focused sets
     /// `detailTop = Int.max`, trusting the next frame's drawDetail to clamp it. No
     /// frame clamps it when the detail is empty (drawDetail returns early at
     /// "Nothing selected.") or the terminal is below 40x8 (the too-small screen), so
@@ -250,7 +250,7 @@ final class MouseTests: XCTestCase {
     /// wheel notch over the detail (Browser.handleMouse) traps with an arithmetic
     /// overflow. Keys: `\zzzz<Enter>4G<Space>` at 120x40, or `4G<Space>` at 30x5.
     /// (This test stops before the crashing key and checks the state it leaves.)
-    func testBUG_GInAnEmptyDetailLeavesAnOverflowingScrollOffset() {
+    func testRegression_gInAnEmptyDetailLeavesAnOverflowingScrollOffset() {
         let s = Session()
         s.press("\\zzzz<Enter>4G")
         XCTAssertNil(s.browser.detail)

@@ -141,12 +141,12 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertNil(s.browser.overlay)
     }
 
-    /// BUG: the help box cannot be scrolled. Overlay.move scrolls `top` when a box
+    /// Regression (fixed): the help box cannot be scrolled. Overlay.move scrolls `top` when a box
     /// has no selectable rows (help has none), but BrowserFrame.drawOverlay then
     /// resets `top` to `selected` (0), so j, PgDn and G do nothing and everything
     /// below the first screenful (detail keys, prompt keys, the : commands) is
     /// unreachable at any ordinary terminal size.
-    func testBUG_helpOverlayCannotBeScrolled() {
+    func testRegression_helpOverlayCannotBeScrolled() {
         let s = Session(width: 80, height: 24)
         s.press("?")
         let first = s.text

@@ -29,14 +29,14 @@ final class SearchTests: XCTestCase {
         XCTAssertFalse(shout.titleBar.contains("/FAOU"), "a failed search leaves no chip")
     }
 
-    /// BUG (smart-case too strict): with a capital letter, BrowserPrompts.runSearch
+    /// Regression (fixed) (smart-case too strict): with a capital letter, BrowserPrompts.runSearch
     /// keeps only hits whose *title* contains the term, so typing an acronym exactly
     /// as it is written finds everything but the record it names: `/UNDOF` drops the
     /// UNDOF mission (title "United Nations Disengagement Observer Force", acronym
     /// UNDOF) and `/CSTO` finds nothing at all although CSTO is the alias of the
     /// Collective Security Treaty Organization. Smart-case should compare case in
     /// every field that matched (title, aliases, acronym), not only the title.
-    func testBUG_smartCaseQueryInCapitalsFindsARecordByItsAcronym() {
+    func testRegression_smartCaseQueryInCapitalsFindsARecordByItsAcronym() {
         let s = Session()
         s.press("/UNDOF")
         XCTAssertTrue(hitIDs(s).contains("undof"), "hits: \(hitIDs(s))")
@@ -52,14 +52,14 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(s.status.hasPrefix("hit is hidden by a filter; Esc clears filters"), s.status)
     }
 
-    /// BUG: the "hit is hidden by a filter" warning is lost once the search is
+    /// Regression (fixed): the "hit is hidden by a filter" warning is lost once the search is
     /// confirmed. BrowserPrompts.jumpToHit sets it, but submitPrompt and stepHit then
     /// overwrite the message with hitStatus ("hit 1 of 2"), so after
     /// `\patrol<Enter>/faou<Enter>` (or `n` onto such a hit) the Detail shows Handover
     /// while the focused Events list still selects "UNDOF patrol report 01" (1/32),
     /// with nothing on screen to explain the mismatch. (`:goto ID` of a filtered-out
     /// record has the same silent mismatch: Browser.show ignores select(id:) failing.)
-    func testBUG_hiddenHitWarningSurvivesEnterAndN() {
+    func testRegression_hiddenHitWarningSurvivesEnterAndN() {
         let s = Session(width: 100, height: 30)
         s.press("\\patrol<Enter>/faou<Enter>")
         XCTAssertEqual(s.browser.current, "handover")

@@ -74,7 +74,7 @@ final class WideCharacterTests: XCTestCase {
         }
     }
 
-    /// BUG: an overlay drawn over wide characters breaks rows. BrowserFrame.drawOverlay
+    /// Regression (fixed): an overlay drawn over wide characters breaks rows. BrowserFrame.drawOverlay
     /// calls Canvas.fill on the box's rectangle, which overwrites cells one by one: a
     /// wide character whose continuation cell is the box's first column keeps width 2
     /// with its right half replaced by a blank (the row becomes one column too wide),
@@ -83,7 +83,7 @@ final class WideCharacterTests: XCTestCase {
     /// 102x30 with the CJK event in the detail, `?` draws the help box from column 6
     /// to 95: 本 of 日本国 sits at columns 5-6 and 東京… in the detail straddles 95-96.
     /// Canvas.fill (and put over a continuation cell) should blank both halves.
-    func testBUG_overlayOverWideCharactersKeepsRowsAtTheFrameWidth() {
+    func testRegression_overlayOverWideCharactersKeepsRowsAtTheFrameWidth() {
         let s = Session(atlas: "scripts", width: 102, height: 30)
         s.press(":goto tokyo-conference<Enter>?")
         assertFrameSize(s.frame, width: 102, height: 30, "help over CJK at 102x30")
@@ -99,13 +99,13 @@ final class WideCharacterTests: XCTestCase {
         XCTAssertEqual(broken, [], "overlay over wide characters breaks rows at these widths (of 72...140)")
     }
 
-    /// BUG: a title that starts with a combining mark (U+0301) puts the bare mark in a
+    /// Regression (fixed): a title that starts with a combining mark (U+0301) puts the bare mark in a
     /// cell of its own (Canvas.put: TerminalText.width(of:) counts a lone nonspacing
     /// mark as one column), but a terminal, and `Frame.text`, attach it to the cell
     /// before, so the row is one column short and everything after it shifts left.
     /// TerminalText.sanitize (or Canvas.put) should give a lone mark a base, e.g.
     /// U+00A0 or the dotted circle U+25CC, so it really occupies the column it claims.
-    func testBUG_leadingCombiningMarkKeepsTheRowWidth() {
+    func testRegression_leadingCombiningMarkKeepsTheRowWidth() {
         var c = AtlasContent()
         c.sources = [Fixtures.source]
         c.events = [Event(id: "marks", title: "\u{301}\u{301} leading combining marks", date: try! EDTFDate(parsing: "2024-01-08"),
