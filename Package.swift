@@ -40,6 +40,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks at dataset scale; run by hand (`swift run -c release crossroads-bench`).
+        .executableTarget(
+            name: "crossroads-bench",
+            dependencies: [
+                "Atlas", "BrowserModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"], exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["Atlas"]),

@@ -154,26 +154,24 @@ struct StoreWriter {
                                        extra: ["place_name": e.place?.name, "place_region": e.place?.region,
                                                "place_country": e.place?.country])
             if let lat = e.place?.latitude, let lon = e.place?.longitude {
-                try db.execute(sql: "UPDATE entity SET lat = ?, lon = ? WHERE rowid = ?", arguments: [lat, lon, row])
+                try db.cachedStatement(sql: "UPDATE entity SET lat = ?, lon = ? WHERE rowid = ?").execute(arguments: [lat, lon, row])
             }
             try insertShared(row, aliases: e.aliases, sources: e.sources)
             for (i, p) in e.actors.enumerated() {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO participant(event, actor, role, sort, ord) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT(event, actor) DO UPDATE SET role = role || ', ' || excluded.role
-                    """, arguments: [row, p.actor, p.role, e.date.sortKey, i])
+                    """).execute(arguments: [row, p.actor, p.role, e.date.sortKey, i])
             }
             for (i, m) in e.missions.enumerated() {
-                try db.execute(sql: "INSERT OR IGNORE INTO event_mission(event, mission, sort, ord) VALUES (?, ?, ?, ?)",
-                               arguments: [row, m, e.date.sortKey, i])
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_mission(event, mission, sort, ord) VALUES (?, ?, ?, ?)").execute(arguments: [row, m, e.date.sortKey, i])
             }
             try insertFigures(row, e.figures, dataset: dataset)
             let place = [e.place?.name, e.place?.region].compactMap { $0 }.joined(separator: " ")
             try index(row, title: e.title, aliases: e.aliases, summary: e.summary, place: place)
         }
         for l in content.links {
-            try db.execute(sql: "INSERT OR IGNORE INTO link(from_id, rel, to_id) VALUES (?, ?, ?)",
-                           arguments: [l.from, l.relation.rawValue, l.to])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO link(from_id, rel, to_id) VALUES (?, ?, ?)").execute(arguments: [l.from, l.relation.rawValue, l.to])
         }
     }
 
@@ -185,36 +183,34 @@ struct StoreWriter {
                                                    date.map { $0.sortKey }, date.map { $0.endKey }, sort, dataset]
         for (k, v) in extra.sorted(by: { $0.key < $1.key }) { columns.append(k); values.append(v ?? nil) }
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO entity(\(columns.joined(separator: ", "))) VALUES (\(marks))",
-                       arguments: StatementArguments(values))
+        try db.cachedStatement(sql: "INSERT INTO entity(\(columns.joined(separator: ", "))) VALUES (\(marks))")
+            .execute(arguments: StatementArguments(values))
         return db.lastInsertedRowID
     }
 
     private func insertShared(_ row: Int64, aliases: [String], sources: [Citation]) throws {
         for a in aliases {
-            try db.execute(sql: "INSERT INTO alias(entity, name) VALUES (?, ?)", arguments: [row, a])
+            try db.cachedStatement(sql: "INSERT INTO alias(entity, name) VALUES (?, ?)").execute(arguments: [row, a])
         }
         for (i, c) in sources.enumerated() {
-            try db.execute(sql: "INSERT INTO citation(entity, ord, source, locator, quote) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [row, i, c.source, c.locator, c.quote])
+            try db.cachedStatement(sql: "INSERT INTO citation(entity, ord, source, locator, quote) VALUES (?, ?, ?, ?, ?)").execute(arguments: [row, i, c.source, c.locator, c.quote])
         }
     }
 
     private func insertFigures(_ row: Int64, _ figures: [Figure], dataset: String?) throws {
         for (i, f) in figures.enumerated() {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO figure(entity, ord, date, date_start, actor, category, count, qualifier, location,
                                    source, locator, quote, dataset)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [row, i, f.date?.text, f.date?.sortKey, f.actor, f.category, f.count,
+                """).execute(arguments: [row, i, f.date?.text, f.date?.sortKey, f.actor, f.category, f.count,
                                  f.qualifier.rawValue, f.location, f.source?.source, f.source?.locator,
                                  f.source?.quote, dataset])
         }
     }
 
     private func index(_ row: Int64, title: String, aliases: [String], summary: String?, place: String?) throws {
-        try db.execute(sql: "INSERT INTO search(rowid, title, aliases, summary, place) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? ""])
+        try db.cachedStatement(sql: "INSERT INTO search(rowid, title, aliases, summary, place) VALUES (?, ?, ?, ?, ?)").execute(arguments: [row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? ""])
     }
 }
 

@@ -25,6 +25,14 @@ public final class Browser: Screen {
     /// Hint labels of the links visible in the last frame.
     var visibleHints: [(label: String, target: DetailTarget)] = []
     var hintInput: String?
+    /// The hint labels of the last frame and the records they lead to, for tools
+    /// that drive the browser (the benchmark follows links with them).
+    public var visibleLinks: [(label: String, id: String)] {
+        visibleHints.compactMap { h in
+            if case .record(let id) = h.target { return (h.label, id) }
+            return nil
+        }
+    }
 
     /// Cross-filter chips on the Events pane.
     public internal(set) var actorChip: (id: String, title: String)?
