@@ -32,9 +32,13 @@ public final class AtlasStore: Sendable {
     /// What is open, for titles and messages: "built-in atlas", a folder, a file.
     public let origin: String
 
+    /// Whether `list_summary` matches the data, so event lists count by bucket.
+    let summarized: Bool
+
     init(db: any DatabaseReader, origin: String) {
         self.db = db
         self.origin = origin
+        summarized = (try? db.read { try ListSummary.isFresh($0) }) ?? false
     }
 
     /// The seed atlas shipped with Crossroads.
@@ -55,6 +59,7 @@ public final class AtlasStore: Sendable {
             try queue.write { db in
                 try Schema.create(db)
                 try StoreWriter(db).insert(content, dataset: nil)
+                try ListSummary.refresh(db)
             }
             return AtlasStore(db: queue, origin: origin)
         } catch {

@@ -36,11 +36,12 @@ public final class DatabaseBuilder {
         }
     }
 
-    /// Compacts the search index, gathers the planner's statistics and moves the
-    /// file into place.
+    /// Counts the lists, compacts the search index, gathers the planner's
+    /// statistics and moves the file into place.
     public func finish() throws(StoreError) {
         do {
             try queue.write { db in
+                try ListSummary.refresh(db)
                 try db.execute(sql: "INSERT INTO search(search) VALUES ('optimize')")
             }
             try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE; VACUUM; ANALYZE") }

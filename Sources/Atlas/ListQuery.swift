@@ -65,6 +65,7 @@ public struct ListRow: Hashable, Sendable {
 extension AtlasStore {
     /// How many rows the list holds (exact: a count over the list's index).
     public func count(_ filter: ListFilter) throws(StoreError) -> Int {
+        if let buckets = try summary(filter) { return buckets.n.reduce(0, +) }
         let q = ListSQL(filter)
         return try read { db in
             try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) " + q.from + q.whereClause),
@@ -85,19 +86,48 @@ extension AtlasStore {
     /// Rows by position, for the command line (`list` prints from the start).
     public func rows(_ filter: ListFilter, offset: Int, limit: Int) throws(StoreError) -> [ListRow] {
         let q = ListSQL(filter)
-        return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: q.select + q.from + q.whereClause + q.orderAscending + " LIMIT ? OFFSET ?"),
-                             arguments: q.arguments + [limit, offset]).map(ListSQL.row)
+        // With a summary, skip whole buckets and offset only inside one.
+        var start: Int64? = nil, skip = offset
+        if let s = try summary(filter) {
+            var before = 0
+            for (b, n) in zip(s.buckets, s.n) {
+                if before + n > offset { start = b * s.scope.divisor; skip = offset - before; break }
+                before += n
+            }
         }
+        let from = start.map { _ in " AND \(q.sortColumn) >= ?" } ?? ""
+        let args = q.arguments + (start.map { StatementArguments([$0]) } ?? []) + [limit, skip]
+        return try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: q.select + q.from + q.whereClause + from + q.orderAscending + " LIMIT ? OFFSET ?"),
+                             arguments: args).map(ListSQL.row)
+        }
+    }
+
+    /// The summary buckets that serve a list, when there is a fresh summary.
+    private func summary(_ filter: ListFilter) throws(StoreError) -> (scope: ListSummary.Scope, buckets: [Int64], n: [Int])? {
+        guard summarized, let scope = ListSummary.scope(for: filter) else { return nil }
+        let rows = try read { db in try ListSummary.buckets(db, scope) }
+        return (scope, rows.map(\.bucket), rows.map(\.n))
     }
 
     /// How many rows come before `key` in the list: the row's position.
     public func position(of key: ListKey, in filter: ListFilter) throws(StoreError) -> Int {
         let q = ListSQL(filter)
-        return try read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) " + q.from + q.whereClause + " AND (\(q.sortColumn), \(q.rowidColumn)) < (?, ?)"),
-                             arguments: q.arguments + [key.sort.databaseValue, key.rowid]) ?? 0
+        // With a summary, whole buckets before the key's are added up and only the
+        // rows of its own bucket are counted.
+        var before = 0, from = ""
+        var args = q.arguments
+        if let s = try summary(filter), case .int(let sort) = key.sort {
+            let bucket = s.scope.bucket(of: sort)
+            for (b, n) in zip(s.buckets, s.n) where b < bucket { before += n }
+            from = " AND \(q.sortColumn) >= ?"
+            args += [bucket * s.scope.divisor]
         }
+        let inside = try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) " + q.from + q.whereClause + from + " AND (\(q.sortColumn), \(q.rowidColumn)) < (?, ?)"),
+                             arguments: args + [key.sort.databaseValue, key.rowid]) ?? 0
+        }
+        return before + inside
     }
 
     /// The key of a record inside a list, or nil when the list does not hold it.
@@ -135,6 +165,15 @@ extension AtlasStore {
 
     /// Events per bucket (year or month) over a list, for the timeline strip.
     public func histogram(_ filter: ListFilter, byMonth: Bool) throws(StoreError) -> [(bucket: Int, count: Int)] {
+        if let s = try summary(filter), byMonth == s.scope.perMonth || !byMonth {
+            var out: [(bucket: Int, count: Int)] = []
+            for (b, n) in zip(s.buckets, s.n) {
+                // Months add up into years: floor division, as the buckets were made.
+                let year = Int(s.scope.perMonth && !byMonth ? (b >= 0 ? b / 100 : -((-b + 99) / 100)) : b)
+                if out.last?.bucket == year { out[out.count - 1].count += n } else { out.append((year, n)) }
+            }
+            return out
+        }
         let q = ListSQL(filter)
         let divisor = byMonth ? 100 : 10000
         return try read { db in
