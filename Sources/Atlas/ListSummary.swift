@@ -5,6 +5,9 @@ import GRDB
 /// (by year). From them come exact list counts, the timeline, and a row's position
 /// with a count inside one bucket only, so none of these scans the whole list.
 ///
+/// The search vocabulary (`SearchTerms`) is derived data of the same kind and is
+/// rebuilt and trusted with it.
+///
 /// The table is rebuilt whole after a database is written (`refresh`); a store
 /// uses it only when it matches the data (`isFresh`), and otherwise counts the
 /// slow way, so a stale summary can cost time but never show a wrong number.
@@ -56,6 +59,7 @@ enum ListSummary {
                 SELECT 'm:' || mission, CASE WHEN sort >= 0 THEN sort / 10000 ELSE -((-sort + 9999) / 10000) END AS b, count(*)
                 FROM event_mission GROUP BY mission, b;
             """)
+        try SearchTerms.refresh(db)
         try db.execute(sql: "INSERT INTO list_summary_state " + stateSQL)
     }
 

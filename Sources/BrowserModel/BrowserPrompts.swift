@@ -7,6 +7,8 @@ struct SearchState {
     var hits: [ListRow]
     /// All matches in the store (hits holds the best of them).
     var total: Int
+    /// More than `total` match (too many to count and rank as you type).
+    var totalIsAtLeast: Bool
     var index: Int
     /// Smart-case: a capital letter in the query makes titles match case exactly.
     var caseSensitive: Bool
@@ -136,8 +138,10 @@ extension Browser {
         let q = SearchQuery(query)
         guard q.match != nil else { search = nil; return }
         let caseSensitive = query.contains(where: { $0.isUppercase })
-        var found = (try? store.search(query, limit: SearchState.maxHits)) ?? []
-        var total = (try? store.searchCount(query)) ?? found.count
+        let results = (try? store.searchResults(query, limit: SearchState.maxHits)) ?? .none
+        var found = results.hits
+        var total = results.total
+        var totalIsAtLeast = results.totalIsAtLeast
         if caseSensitive {
             // A capital asks for that case in a name the record goes by: its title,
             // an alias, an acronym or an ISO code.
@@ -147,9 +151,11 @@ extension Browser {
                 return terms.allSatisfy { names.contains($0) }
             }
             total = found.count
+            totalIsAtLeast = false
         }
         let hits = found.map(\.row)
-        search = SearchState(query: query, terms: q.terms, hits: hits, total: total, index: 0, caseSensitive: caseSensitive)
+        search = SearchState(query: query, terms: q.terms, hits: hits, total: total, totalIsAtLeast: totalIsAtLeast,
+                             index: 0, caseSensitive: caseSensitive)
         if !hits.isEmpty { jumpToHit(0) }
     }
 
@@ -169,7 +175,8 @@ extension Browser {
     var hitStatus: String {
         guard let s = search else { return "" }
         if s.hits.isEmpty { return "no hits" }
-        let more = s.total > s.hits.count ? " (best \(s.hits.count) of \(s.total))" : ""
+        let more = s.totalIsAtLeast ? " (first \(s.hits.count) of more than \(s.total - 1), unranked; type more to rank)"
+            : s.total > s.hits.count ? " (best \(s.hits.count) of \(s.total))" : ""
         return "hit \(s.index + 1) of \(min(s.total, s.hits.count))\(more)"
     }
 

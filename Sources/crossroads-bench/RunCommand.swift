@@ -137,7 +137,8 @@ struct Measurement {
             let id = SyntheticAtlas.eventID(rng.int(0..<max(1, events)))
             guard browser.open(id: id) else { continue }
             _ = browser.frame(width: width, height: height)
-            guard let link = browser.visibleLinks.last else { continue }
+            // An event-to-event link, the jump this benchmark is about.
+            guard let link = browser.visibleLinks.last(where: { $0.id.hasPrefix("ev-") }) else { continue }
             follows.append(press([.char("f")] + link.label.map { Key.char($0) }))
             backs.append(press("<BS>"))
         }
