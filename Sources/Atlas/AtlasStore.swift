@@ -34,6 +34,7 @@ public final class AtlasStore: Sendable {
 
     /// Whether `list_summary` matches the data, so event lists count by bucket.
     let summarized: Bool
+    let summaryCache = SummaryCache()
 
     init(db: any DatabaseReader, origin: String) {
         self.db = db
@@ -80,6 +81,14 @@ public final class AtlasStore: Sendable {
         var config = Configuration()
         config.readonly = true
         config.label = "crossroads"
+        config.prepareDatabase { db in
+            // The browser is the file's only user while it runs (imports write a new
+            // file and rename it), so it keeps its shared lock and page cache across
+            // reads instead of re-locking and re-checking the file on every key.
+            // (A memory map would save the preads too, but every page it touches
+            // counts as resident memory.)
+            try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -16384")
+        }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
@@ -223,12 +232,16 @@ struct StoreWriter {
 /// smart-case.
 public enum TextFold {
     public static func fold(_ s: String) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Most text is ASCII, where folding is lowercasing; Foundation's folding
+        // costs a bridge per call, and highlighting folds every visible cell.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
     }
 
     /// Accents only, for smart-case: a query with capitals matches case exactly.
     public static func foldAccents(_ s: String) -> String {
-        s.folding(options: [.diacriticInsensitive], locale: nil)
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
+        return s.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
     /// The key that orders actors and missions by title.

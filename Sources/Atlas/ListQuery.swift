@@ -106,8 +106,11 @@ extension AtlasStore {
     /// The summary buckets that serve a list, when there is a fresh summary.
     private func summary(_ filter: ListFilter) throws(StoreError) -> (scope: ListSummary.Scope, buckets: [Int64], n: [Int])? {
         guard summarized, let scope = ListSummary.scope(for: filter) else { return nil }
+        if let known = summaryCache.get(scope.key) { return (scope, known.buckets, known.n) }
         let rows = try read { db in try ListSummary.buckets(db, scope) }
-        return (scope, rows.map(\.bucket), rows.map(\.n))
+        let entry = (buckets: rows.map(\.bucket), n: rows.map(\.n))
+        summaryCache.set(scope.key, entry)
+        return (scope, entry.buckets, entry.n)
     }
 
     /// How many rows come before `key` in the list: the row's position.

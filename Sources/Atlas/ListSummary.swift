@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Event counts per date bucket, for the lists that a million-event atlas makes
@@ -74,5 +75,24 @@ enum ListSummary {
     static func buckets(_ db: Database, _ scope: Scope) throws -> [(bucket: Int64, n: Int)] {
         try Row.fetchAll(db.cachedStatement(sql: "SELECT bucket, n FROM list_summary WHERE scope = ? ORDER BY bucket"),
                          arguments: [scope.key]).map { ($0[0], $0[1]) }
+    }
+}
+
+/// The summary rows of the lists in use, kept between keys: the data of an open
+/// store does not change, and every jump asks for the same few lists' buckets.
+final class SummaryCache: @unchecked Sendable {
+    typealias Entry = (buckets: [Int64], n: [Int])
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+
+    func get(_ key: String) -> Entry? {
+        lock.lock(); defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func set(_ key: String, _ entry: Entry) {
+        lock.lock(); defer { lock.unlock() }
+        if entries.count >= 64 { entries.removeAll() }
+        entries[key] = entry
     }
 }

@@ -74,7 +74,13 @@ public struct RecordDetail: Hashable, Sendable {
     /// For actors and missions: how many events involve them (the cross-filter size).
     public var eventCount: Int
     /// For sources: how many records cite them.
+    /// Records citing a source, counted up to `citedByCap` (more shows as cap + 1).
     public var citedBy: Int
+    public static let citedByCap = 10_000
+    /// "12 records", or "more than 10000 records" past the cap.
+    public var citedByText: String {
+        citedBy > Self.citedByCap ? "more than \(Self.citedByCap) records" : "\(citedBy) record\(citedBy == 1 ? "" : "s")"
+    }
 }
 
 extension AtlasStore {
@@ -123,13 +129,17 @@ extension AtlasStore {
             }
             var eventCount = 0
             if kind == .actor {
-                eventCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM participant WHERE actor = ?"), arguments: [id]) ?? 0
+                eventCount = try self.count(ListFilter(kind: .event, actor: id))
             } else if kind == .mission {
-                eventCount = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event_mission WHERE mission = ?"), arguments: [id]) ?? 0
+                eventCount = try self.count(ListFilter(kind: .event, mission: id))
             }
             var citedBy = 0
             if kind == .source {
-                citedBy = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(DISTINCT entity) FROM citation WHERE source = ?"), arguments: [id]) ?? 0
+                // A dataset's source is cited by every record imported from it:
+                // counting stops past `citedByCap`.
+                citedBy = try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT count(*) FROM (SELECT DISTINCT entity FROM citation WHERE source = ? LIMIT ?)
+                    """), arguments: [id, RecordDetail.citedByCap + 1]) ?? 0
             }
             let placeName: String? = r["place_name"]
             return RecordDetail(

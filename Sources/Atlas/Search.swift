@@ -106,7 +106,7 @@ extension AtlasStore {
     /// them all would cost a read of every match on each keystroke, so the first
     /// `limit` whose title or aliases match come first, then others, unranked, and
     /// `total` is a lower bound (`totalIsAtLeast`).
-    public func searchResults(_ text: String, limit: Int, rankedUpTo cap: Int = 2000) throws(StoreError) -> SearchResults {
+    public func searchResults(_ text: String, limit: Int, rankedUpTo cap: Int = 1000) throws(StoreError) -> SearchResults {
         let q = SearchQuery(text)
         guard q.match != nil, limit > 0 else { return SearchResults(hits: [], total: 0, totalIsAtLeast: false) }
         return try read { db in

@@ -19,6 +19,9 @@ public enum TerminalText {
     /// spaces when `singleLine` (list rows), ␉/␊ otherwise.
     public static func sanitize(_ s: String, singleLine: Bool = true) -> String {
         if s.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { return s }
+        // Most non-ASCII text (Cyrillic, Arabic, CJK) needs nothing: check before
+        // building a copy.
+        if let first = s.unicodeScalars.first, !isBareMark(first), !s.unicodeScalars.contains(where: needsReplacing) { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             switch u.value {
@@ -35,13 +38,25 @@ public enum TerminalText {
             default:
                 // A combining mark with nothing before it would join whatever the
                 // terminal drew in the previous cell; the dotted circle gives it a base.
-                if out.isEmpty, u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .enclosingMark {
+                if out.isEmpty, isBareMark(u) {
                     out.append("\u{25CC}")
                 }
                 out.append(u)
             }
         }
         return String(out)
+    }
+
+    /// What `sanitize` replaces.
+    private static func needsReplacing(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x00..<0x20, 0x7F..<0xA0, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    private static func isBareMark(_ u: Unicode.Scalar) -> Bool {
+        u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .enclosingMark
     }
 
     private static let localeReady: Bool = {

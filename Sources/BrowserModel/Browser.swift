@@ -54,6 +54,8 @@ public final class Browser: Screen {
     public var onUserStateChange: ((UserState) -> Void)?
 
     var lastLayout: Layout?
+    /// EDTF text to its compact list form; lists show the same dates frame after frame.
+    var compactDates: [String: String] = [:]
     var timelineCache: (filter: ListFilter, buckets: [(bucket: Int, count: Int)])?
 
     struct Snapshot {

@@ -115,7 +115,7 @@ extension Browser {
         }
         let terms = highlightTerms(for: id)
         // The date column fits the widest date on screen (intervals are long).
-        let dates = rows.map { row in row.date.flatMap { try? EDTFDate(parsing: $0) }?.compact ?? row.date ?? "" }
+        let dates = rows.map { row in row.date.map(compactDate) ?? "" }
         let dateWidth = min(inner.width / 3, (dates.map(TerminalText.width).max() ?? 0) + 2)
         for (i, row) in rows.enumerated() {
             let y = inner.y + i
@@ -149,6 +149,16 @@ extension Browser {
         var terms = search?.terms ?? []
         if let t = textFilters[id] { terms += SearchQuery(t).terms }
         return terms
+    }
+
+    /// An EDTF date as a list shows it (`22 Mar 2024`), or the text as stored when
+    /// it does not parse.
+    func compactDate(_ edtf: String) -> String {
+        if let known = compactDates[edtf] { return known }
+        if compactDates.count > 4096 { compactDates = [:] }
+        let compact = (try? EDTFDate(parsing: edtf))?.compact ?? edtf
+        compactDates[edtf] = compact
+        return compact
     }
 
     private func drawDetail(_ c: inout Canvas, _ r: Rect) {
@@ -223,7 +233,7 @@ extension Browser {
             let h = s.hits[i]
             let y = inner.y + row
             let kind = TerminalText.pad(h.kind.rawValue, to: 8)
-            let date = h.kind == .event ? TerminalText.pad(h.date.flatMap { try? EDTFDate(parsing: $0) }?.compact ?? "", to: 12) : ""
+            let date = h.kind == .event ? TerminalText.pad(h.date.map(compactDate) ?? "", to: 12) : ""
             var x = c.put(" " + kind, x: inner.x, y: y, maxX: inner.maxX, style: .dim)
             x = c.put(date, x: x, y: y, maxX: inner.maxX, style: .date)
             c.put(h.title, x: x, y: y, maxX: inner.maxX, style: .normal)

@@ -13,7 +13,8 @@ struct SearchState {
     /// Smart-case: a capital letter in the query makes titles match case exactly.
     var caseSensitive: Bool
 
-    static let maxHits = 1000
+    // Enough to step through with n; more would cost every keystroke at scale.
+    static let maxHits = 300
 }
 
 /// The commands of the `:` prompt.

@@ -95,17 +95,21 @@ struct Canvas {
         guard r.width >= 2, r.height >= 2 else { return }
         let b: StyleRole = focused ? .borderFocused : .border
         let (h, v, tl, tr, bl, br) = focused ? ("━", "┃", "┏", "┓", "┗", "┛") : ("─", "│", "┌", "┐", "└", "┘")
-        put(tl, x: r.x, y: r.y, style: b)
-        put(tr, x: r.maxX - 1, y: r.y, style: b)
-        put(bl, x: r.x, y: r.maxY - 1, style: b)
-        put(br, x: r.maxX - 1, y: r.maxY - 1, style: b)
+        // Border cells are written directly: they are known one-column glyphs, and
+        // every frame draws thousands of them.
+        func cell(_ g: String) -> Cell { Cell(text: g, width: 1, style: b) }
+        set(r.x, r.y, cell(tl))
+        set(r.maxX - 1, r.y, cell(tr))
+        set(r.x, r.maxY - 1, cell(bl))
+        set(r.maxX - 1, r.maxY - 1, cell(br))
+        let horizontal = cell(h), vertical = cell(v)
         for xx in (r.x + 1)..<(r.maxX - 1) {
-            put(h, x: xx, y: r.y, style: b)
-            put(h, x: xx, y: r.maxY - 1, style: b)
+            set(xx, r.y, horizontal)
+            set(xx, r.maxY - 1, horizontal)
         }
         for yy in (r.y + 1)..<(r.maxY - 1) {
-            put(v, x: r.x, y: yy, style: b)
-            put(v, x: r.maxX - 1, y: yy, style: b)
+            set(r.x, yy, vertical)
+            set(r.maxX - 1, yy, vertical)
         }
         if r.width > 4 {
             let end = put(" ", x: r.x + 1, y: r.y, maxX: r.maxX - 1, style: b)

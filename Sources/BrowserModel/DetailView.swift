@@ -71,7 +71,7 @@ enum DetailView {
                  .filterEvents(kind: d.kind, id: d.id, title: d.acronym ?? d.title))
         }
         if d.kind == .source {
-            field("cited by", "\(d.citedBy) record\(d.citedBy == 1 ? "" : "s")")
+            field("cited by", d.citedByText)
         }
         if !d.actors.isEmpty {
             heading("Actors")

@@ -129,7 +129,7 @@ final class ListPane {
 
     // MARK: buffer
 
-    private static let chunk = 64
+    private static let chunk = 40
     private static let maxBuffer = 1024
 
     private func load(around key: ListKey, index: Int) {

@@ -49,6 +49,7 @@ struct Report: Codable {
     var openToFirstFrameMs: Double
     var searchKeystroke: Latency
     var searchQueries: [String]
+    var slowestSearchPrefixes: [String]
     var scrollJ: Latency
     var pageDown: Latency
     var jumpEnd: Latency
@@ -78,6 +79,7 @@ struct Report: Codable {
             peak resident memory         \(String(format: "%.0f MB", peakRSSMB))
             key                           count    p50 ms    p99 ms    max ms
             \(row("search keystroke", searchKeystroke))
+              slowest: \(slowestSearchPrefixes.joined(separator: ", "))
             \(row("j (down)", scrollJ))
             \(row("PgDn", pageDown))
             \(row("G (end)", jumpEnd))
@@ -117,11 +119,19 @@ struct Measurement {
 
         // Search, typed one character at a time.
         var searchTimes: [Double] = []
+        var slowest: [(String, Double)] = []
         for q in Self.queries {
             _ = press("/")
-            for ch in q { searchTimes.append(press([.char(ch)])) }
+            var typed = ""
+            for ch in q {
+                typed.append(ch)
+                let t = press([.char(ch)])
+                searchTimes.append(t)
+                slowest.append((typed, t))
+            }
             _ = press("<Esc>")
         }
+        slowest.sort { $0.1 > $1.1 }
 
         _ = press("1g")
         let j = (0..<1000).map { _ in press("j") }
@@ -133,7 +143,7 @@ struct Measurement {
         // spread over the list.
         var follows: [Double] = [], backs: [Double] = []
         var rng = SplitMix64(seed: 7)
-        for _ in 0..<100 {
+        for _ in 0..<500 {
             let id = SyntheticAtlas.eventID(rng.int(0..<max(1, events)))
             guard browser.open(id: id) else { continue }
             _ = browser.frame(width: width, height: height)
@@ -155,7 +165,7 @@ struct Measurement {
         return Report(database: path, events: events, cores: ProcessInfo.processInfo.activeProcessorCount,
                       date: String(date.prefix(10)), screen: "\(width)x\(height)",
                       openToFirstFrameMs: Latency.round(open.ms), searchKeystroke: Latency(searchTimes),
-                      searchQueries: Self.queries, scrollJ: Latency(j), pageDown: Latency(pgdn), jumpEnd: Latency(ends),
+                      searchQueries: Self.queries, slowestSearchPrefixes: slowest.prefix(5).map { "\($0.0) \(Latency.round($0.1)) ms" }, scrollJ: Latency(j), pageDown: Latency(pgdn), jumpEnd: Latency(ends),
                       jumpStart: Latency(starts), followLink: Latency(follows), back: Latency(backs),
                       crossFilterMs: Latency.round(cross), crossFilterEvents: crossCount,
                       peakRSSMB: (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10)

@@ -124,7 +124,7 @@ enum RecordText {
         add("url", d.url)
         add("aliases", d.aliases.joined(separator: "; "))
         if d.kind == .actor || d.kind == .mission { add("events", "\(d.eventCount)") }
-        if d.kind == .source { add("cited by", Output.count(d.citedBy, "record")) }
+        if d.kind == .source { add("cited by", d.citedByText) }
         if !fields.isEmpty { out.append(Output.table(fields)) }
         if let s = d.summary { out.append(""); out.append(s) }
         if !d.actors.isEmpty {
