@@ -24,7 +24,7 @@ let package = Package(
             ],
             // Resources/ at the top of the repository holds the seed atlas; SwiftPM only
             // bundles files under a target's folder, so Sources/Atlas/Resources links to it.
-            resources: [.copy("Resources/atlas")]
+            resources: [.copy("Resources/atlas"), .copy("Resources/reference")]
         ),
         // glibc's wcwidth, which Swift's Glibc module hides behind _XOPEN_SOURCE.
         .target(name: "CWidth"),

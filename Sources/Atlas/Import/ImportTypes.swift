@@ -1,0 +1,87 @@
+import Foundation
+
+/// The datasets `crossroads import` reads, by the names the command takes.
+public enum ImportPreset: String, CaseIterable, Sendable {
+    case unMissions = "un-missions"
+    case geoPKO = "geo-pko"
+    case unscVetoes = "unsc-vetoes"
+    case ucdpGED = "ucdp-ged"
+
+    var separator: UInt8 { 0x2C }
+}
+
+public enum TextEncodingChoice: String, CaseIterable, Sendable {
+    case utf8 = "utf-8"
+    case cp1252
+}
+
+public struct ImportOptions: Sendable {
+    /// Any bad row fails the import (and leaves the database as it was).
+    public var strict: Bool
+    /// nil: UTF-8, falling back to cp1252 for fields that are not valid UTF-8.
+    public var encoding: TextEncodingChoice?
+    public init(strict: Bool = false, encoding: TextEncodingChoice? = nil) {
+        self.strict = strict
+        self.encoding = encoding
+    }
+}
+
+/// Where an import stands, for a progress bar.
+public struct ImportProgress: Sendable {
+    public var file: String
+    public var rows: Int
+    public var bytesRead: Int
+    public var bytesTotal: Int
+    public var seconds: Double
+}
+
+/// A row that was not imported, with where it is and why.
+public struct SkippedRow: Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var reason: String
+    public var description: String { "\(file):\(line): skipped: \(reason)" }
+}
+
+public struct ImportSummary: Sendable {
+    public var rowsRead = 0
+    /// Records (and figures) new to the database.
+    public var imported = 0
+    /// Records already there, replaced by this import's version.
+    public var updated = 0
+    /// Rows whose record the atlas already has from a cited source (the seed
+    /// atlas's UNDOF): that record is kept, and dataset figures attach to it.
+    public var kept = 0
+    /// Rows left out, by reason.
+    public var skipped = 0
+    public var skippedByReason: [String: Int] = [:]
+    /// The first skipped rows, with their lines.
+    public var skippedRows: [SkippedRow] = []
+    public var seconds: Double = 0
+
+    mutating func skip(_ row: SkippedRow) {
+        skipped += 1
+        skippedByReason[row.reason, default: 0] += 1
+        if skippedRows.count < 1000 { skippedRows.append(row) }
+    }
+}
+
+/// Why an import failed; one line naming the file and line where there is one.
+public enum ImportError: Error, CustomStringConvertible, Sendable {
+    case unreadable(path: String, reason: String)
+    case badRow(SkippedRow)
+    case malformed(path: String, line: Int, reason: String)
+    case missingColumns(path: String, columns: [String])
+    case database(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): return "\(path): \(reason)"
+        case .badRow(let r): return "\(r.file):\(r.line): \(r.reason) (--strict)"
+        case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .missingColumns(let path, let columns):
+            return "\(path):1: not this dataset's file: no column\(columns.count == 1 ? "" : "s") \(columns.joined(separator: ", "))"
+        case .database(let path, let reason): return "\(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Atlas
+import Foundation
+
+/// `crossroads import PRESET FILE... --into DB`: builds or updates an atlas
+/// database from dataset files.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import dataset files into an atlas database that `crossroads --db` browses.",
+        discussion: """
+            Presets: \(ImportPreset.allCases.map(\.rawValue).joined(separator: ", ")). \
+            Several presets can be given at once, comma-separated, with one file each in the same order.
+            Example: crossroads import un-missions,geo-pko,unsc-vetoes missions.csv tcc.csv vetoes.csv --with-builtin --into peace.sqlite
+            """)
+
+    @Argument(help: ArgumentHelp("The dataset: \(ImportPreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "preset"))
+    var preset: String
+
+    @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The database to create or update.", valueName: "db"))
+    var into: String
+
+    @Flag(help: "Start from (or bring back) the built-in atlas, so its dataset links resolve.")
+    var withBuiltin = false
+
+    @Flag(help: "Fail, leaving the database as it was, at the first bad row.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("utf-8 or cp1252 (default: UTF-8, cp1252 for fields that are not UTF-8).", valueName: "name"))
+    var encoding: String?
+
+    func run() throws {
+        var presets: [ImportPreset] = []
+        for name in preset.split(separator: ",").map(String.init) {
+            guard let p = ImportPreset(rawValue: name) else {
+                throw CLIError("unknown preset '\(TerminalText.sanitize(name))' (presets: \(ImportPreset.allCases.map(\.rawValue).joined(separator: ", ")))",
+                               code: .usage)
+            }
+            presets.append(p)
+        }
+        if presets.count > 1 && presets.count != files.count {
+            throw CLIError("\(presets.count) presets need \(presets.count) files, one each in the same order; got \(files.count)", code: .usage)
+        }
+        var choice: TextEncodingChoice?
+        if let encoding {
+            guard let c = TextEncodingChoice(rawValue: encoding.lowercased()) else {
+                throw CLIError("--encoding: expected utf-8 or cp1252, got '\(TerminalText.sanitize(encoding))'", code: .usage)
+            }
+            choice = c
+        }
+        let options = ImportOptions(strict: strict, encoding: choice)
+        let bar = ProgressBar()
+        let into = URL(fileURLWithPath: into)
+        let jobs: [(ImportPreset, [URL])] = presets.count == 1
+            ? [(presets[0], files.map { URL(fileURLWithPath: $0) })]
+            : zip(presets, files).map { ($0, [URL(fileURLWithPath: $1)]) }
+        for (i, (preset, urls)) in jobs.enumerated() {
+            let summary: ImportSummary
+            do {
+                summary = try Importer.run(preset: preset, files: urls, into: into, withBuiltin: withBuiltin && i == 0,
+                                           options: options, progress: bar.update)
+            } catch {
+                bar.clear()
+                switch error {
+                case .unreadable: throw CLIError(error.description, code: .noInput)
+                case .database: throw CLIError(error.description, code: .ioError)
+                default: throw CLIError(error.description, code: .dataError)
+                }
+            }
+            bar.clear()
+            report(preset, urls, summary)
+        }
+    }
+
+    private func report(_ preset: ImportPreset, _ urls: [URL], _ s: ImportSummary) {
+        let err = FileHandle.standardError
+        for row in s.skippedRows.prefix(20) { err.write(Data((TerminalText.sanitize(row.description) + "\n").utf8)) }
+        if s.skipped > 20 { err.write(Data("… \(s.skipped - 20) more skipped rows\n".utf8)) }
+        let rate = s.seconds > 0 ? Int(Double(s.rowsRead) / s.seconds) : 0
+        var line = "\(preset.rawValue): \(s.rowsRead) rows read, \(s.imported) imported, \(s.updated) updated"
+        if s.kept > 0 { line += ", \(s.kept) kept as the atlas has them" }
+        line += ", \(s.skipped) skipped"
+        if !s.skippedByReason.isEmpty {
+            line += " (" + s.skippedByReason.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key)" }.joined(separator: "; ") + ")"
+        }
+        line += String(format: " in %.2f s (%d rows/s) into %@", s.seconds, rate, into)
+        print(TerminalText.sanitize(line))
+    }
+}
+
+/// A progress line on stderr when it is a terminal: rows, rows/s, ETA by bytes.
+final class ProgressBar {
+    let enabled = isatty(STDERR_FILENO) == 1
+
+    func update(_ p: ImportProgress) {
+        guard enabled, p.bytesTotal > 0 else { return }
+        let fraction = Double(p.bytesRead) / Double(p.bytesTotal)
+        let width = 30
+        let filled = Int(fraction * Double(width))
+        let rate = p.seconds > 0 ? Double(p.rows) / p.seconds : 0
+        let eta = fraction > 0 ? p.seconds * (1 - fraction) / fraction : 0
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let text = String(format: "\r%@ %@ %3.0f%%  %d rows  %.0f rows/s  ETA %.0f s ", TerminalText.sanitize(p.file), bar,
+                          fraction * 100, p.rows, rate, eta)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
