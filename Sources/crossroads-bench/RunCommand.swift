@@ -58,7 +58,7 @@ struct Report: Codable {
     var back: Latency
     var crossFilterMs: Double
     var crossFilterEvents: Int
-    var peakRSSMB: Double
+    var peakRssMb: Double
 
     var json: String {
         let e = JSONEncoder()
@@ -76,7 +76,7 @@ struct Report: Codable {
             \(database): \(events) events, \(cores) cores, \(screen), \(date)
             open to first frame          \(String(format: "%.1f ms", openToFirstFrameMs))
             cross-filter to first frame  \(String(format: "%.1f ms", crossFilterMs)) (\(crossFilterEvents) events)
-            peak resident memory         \(String(format: "%.0f MB", peakRSSMB))
+            peak resident memory         \(String(format: "%.0f MB", peakRssMb))
             key                           count    p50 ms    p99 ms    max ms
             \(row("search keystroke", searchKeystroke))
               slowest: \(slowestSearchPrefixes.joined(separator: ", "))
@@ -137,7 +137,7 @@ struct Measurement {
         let j = (0..<1000).map { _ in press("j") }
         let pgdn = (0..<100).map { _ in press("<PgDn>") }
         var ends: [Double] = [], starts: [Double] = []
-        for _ in 0..<20 { ends.append(press("G")); starts.append(press("g")) }
+        for _ in 0..<200 { ends.append(press("G")); starts.append(press("g")) }
 
         // Follow a link from an event to another record, then go back; on events
         // spread over the list.
@@ -168,7 +168,7 @@ struct Measurement {
                       searchQueries: Self.queries, slowestSearchPrefixes: slowest.prefix(5).map { "\($0.0) \(Latency.round($0.1)) ms" }, scrollJ: Latency(j), pageDown: Latency(pgdn), jumpEnd: Latency(ends),
                       jumpStart: Latency(starts), followLink: Latency(follows), back: Latency(backs),
                       crossFilterMs: Latency.round(cross), crossFilterEvents: crossCount,
-                      peakRSSMB: (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10)
+                      peakRssMb: (Double(usage.ru_maxrss) / 1024 * 10).rounded() / 10)
     }
 }
 
