@@ -159,3 +159,51 @@ final class ImportPresetTests: XCTestCase {
         XCTAssertEqual(lines, [1, 2, 4])
     }
 }
+
+/// ACLED's terms do not let us ship its data: these files, in its three shapes, are
+/// written by hand with invented rows ("Exampleville").
+final class EventPresetTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/acled")
+    var db: URL!
+
+    override func setUp() {
+        db = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-events-\(UUID().uuidString).sqlite")
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: db) }
+
+    func testACLEDInItsThreeShapes() throws {
+        let current = try Importer.run(preset: .acled, files: [Self.fixtures.appendingPathComponent("current.csv")], into: db, withBuiltin: true)
+        XCTAssertEqual(current.rowsRead, 2)
+        XCTAssertEqual(current.skipped, 0)
+        let short = try Importer.run(preset: .acled, files: [Self.fixtures.appendingPathComponent("short-dates.csv")], into: db)
+        XCTAssertEqual(short.skippedRows.map(\.line), [3], "31-Feb-20 is no date")
+        let legacy = try Importer.run(preset: .acled, files: [Self.fixtures.appendingPathComponent("legacy.csv")], into: db)
+        XCTAssertEqual(legacy.skipped, 0)
+        let store = try AtlasStore.open(database: db.path)
+        let a = try XCTUnwrap(try store.detail("acled:XMP1"))
+        XCTAssertEqual(a.date, "2020-03-21")
+        XCTAssertTrue(a.actors.contains { $0.actor.id == "country:MLI" }, "Military Forces of Mali is the state")
+        XCTAssertEqual(a.sources.first?.quote, "Fictional row: \"no real event\", written by hand for tests.")
+        XCTAssertEqual(try store.detail("acled:XMP2")?.date, "2020-03", "time_precision 3 is a month")
+        XCTAssertEqual(try store.detail("acled:XMP3")?.date, "2020-05-08")
+        let old = try XCTUnwrap(try store.detail("acled:XMP5"))
+        XCTAssertEqual(old.date, "2005-04-03", "legacy dates are dd/mm/yyyy")
+        XCTAssertEqual(old.place?.name, "Ségouville", "cp1252 decoded")
+        XCTAssertEqual(old.sources.first?.quote, "Fictional legacy row – written in cp1252 for tests.")
+    }
+
+    func testGDELTBothColumnCounts() throws {
+        let file = ImportPresetTests.real.appendingPathComponent("gdelt/gdelt1_events_sample_20160728.tsv")
+        guard FileManager.default.fileExists(atPath: file.path) else { throw XCTSkip("no shared data beside the repository") }
+        let s = try Importer.run(preset: .gdelt1, files: [file], into: db, withBuiltin: true)
+        XCTAssertEqual(s.rowsRead, 710, "no header: every line is a row")
+        XCTAssertEqual(s.skipped, 0)
+        let store = try AtlasStore.open(database: db.path)
+        let e = try XCTUnwrap(try store.detail("gdelt:564111644"))
+        XCTAssertEqual(e.date, "2006-07-31")
+        XCTAssertTrue(e.title.contains("Make public statement"), e.title)
+        XCTAssertTrue(e.actors.contains { $0.actor.id == "united-states" || $0.actor.id == "country:USA" }, "\(e.actors)")
+        XCTAssertEqual(try store.count(ListFilter(kind: .event)), 710 + 28)
+    }
+}

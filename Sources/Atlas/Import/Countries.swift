@@ -27,6 +27,15 @@ struct Countries: Sendable {
     /// The alpha-3 code of a country name or code as a dataset spells it.
     func iso3(_ name: String) -> String? { byName[Self.key(name)] }
 
+    /// ACLED's "Military Forces of Mali (2021-)" names a state.
+    func iso3(military name: String) -> String? {
+        guard name.hasPrefix("Military Forces of ") || name.hasPrefix("Police Forces of ") else { return nil }
+        guard let of = name.range(of: " of ") else { return nil }
+        var rest = name[of.upperBound...]
+        if let paren = rest.firstIndex(of: "(") { rest = rest[..<paren] }
+        return iso3(String(rest))
+    }
+
     /// UCDP's "Government of Myanmar (Burma)" names a state.
     func iso3(government side: String) -> String? {
         guard side.hasPrefix("Government of ") else { return nil }

@@ -6,8 +6,12 @@ public enum ImportPreset: String, CaseIterable, Sendable {
     case geoPKO = "geo-pko"
     case unscVetoes = "unsc-vetoes"
     case ucdpGED = "ucdp-ged"
+    case acled
+    case gdelt1
 
-    var separator: UInt8 { 0x2C }
+    var separator: UInt8 { self == .gdelt1 ? 0x09 : 0x2C }
+    /// GDELT 1.0 exports have no header row: columns go by position.
+    var header: [String]? { self == .gdelt1 ? ImportSession.gdeltColumns : nil }
 }
 
 public enum TextEncodingChoice: String, CaseIterable, Sendable {

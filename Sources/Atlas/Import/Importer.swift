@@ -109,6 +109,9 @@ final class ImportSession {
             do {
                 try CSVReader.forEach(in: bytes, separator: preset.separator, encoding: encoding) { record in
                     line = record.line
+                    if header.isEmpty, let fixed = preset.header {
+                        for (i, name) in fixed.enumerated() { header[name] = i }
+                    }
                     if header.isEmpty {
                         for i in 0..<record.count { header[record.trimmed(i).lowercased()] = i }
                         try checkColumns(preset, header)
@@ -116,7 +119,9 @@ final class ImportSession {
                     }
                     rows += 1
                     summary.rowsRead += 1
-                    if record.count != header.count {
+                    // GDELT rows before April 2013 lack the last column, SOURCEURL.
+                    let short = preset == .gdelt1 && record.count == header.count - 1
+                    if record.count != header.count && !short {
                         try skip("row has \(record.count) fields, the header has \(header.count)")
                         return
                     }
@@ -130,6 +135,8 @@ final class ImportSession {
                     case .geoPKO: try geoPKO(row)
                     case .unscVetoes: try unscVeto(row)
                     case .ucdpGED: try ucdpEvent(row)
+                    case .acled: try acledEvent(row)
+                    case .gdelt1: try gdeltEvent(row)
                     }
                     if rows % 20_000 == 0, let progress {
                         let done = record.fields.last.map(\.upperBound) ?? 0
@@ -157,6 +164,7 @@ final class ImportSession {
         .geoPKO: ["mission", "year", "location", "year.overview"],
         .unscVetoes: ["date", "draft", "meeting_record", "agenda_item", "member_veto1"],
         .ucdpGED: ["id", "side_a", "side_b", "date_prec", "date_start", "date_end", "best"],
+        .acled: ["event_id_cnty", "event_date", "actor1", "country", "location", "fatalities"],
     ]
 
     func checkColumns(_ preset: ImportPreset, _ header: [String: Int]) throws {

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Event datasets beside UCDP: ACLED (current and legacy exports) and GDELT 1.0.
+extension ImportSession {
+    static let acledSource = Source(id: "acled-dataset", title: "ACLED: Armed Conflict Location & Event Data", kind: "dataset",
+                                    publisher: "ACLED", url: "https://acleddata.com", locator: "event_id_cnty")
+    static let gdeltSource = Source(id: "gdelt-dataset", title: "GDELT 1.0 event database", kind: "dataset",
+                                    publisher: "The GDELT Project", url: "https://www.gdeltproject.org", locator: "GLOBALEVENTID")
+
+    /// acled: `event_id_cnty`, `event_date` (`21 March 2020`, `8-May-20`, dd/mm/yyyy
+    /// or ISO), `time_precision`, `event_type`, `actor1`, `actor2`, `country`,
+    /// `admin1`, `location`, `latitude`, `longitude`, `fatalities`, `notes` → an
+    /// event `acled:ID`. Legacy exports write the same columns in capitals.
+    func acledEvent(_ row: Row) throws {
+        let id = row["event_id_cnty"]
+        guard !id.isEmpty else { return try skip("no event_id_cnty") }
+        let dateText = row["event_date"]
+        guard var date = Self.acledDate(dateText) else { return try skip("event_date '\(dateText)' is not a date") }
+        if row["time_precision"] == "3", let month = try? EDTFDate(parsing: String(date.text.prefix(7))) { date = month }
+        try ensureSource(Self.acledSource)
+        let notes = row["notes"]
+        let cite = Citation(source: Self.acledSource.id, locator: "event_id_cnty \(id)", quote: notes.isEmpty ? row["event_type"] : String(notes.prefix(300)))
+        var actors: [Participant] = []
+        for (column, role) in [("actor1", "actor 1"), ("actor2", "actor 2")] {
+            let name = row[column]
+            guard !name.isEmpty else { continue }
+            let actor = try countries.iso3(military: name).map { try stateActor(iso3: $0) }
+                ?? datasetActor(id: "acled:actor-" + Self.slug(name), title: name, type: .organization, source: cite)
+            if !actors.contains(where: { $0.actor == actor }) { actors.append(Participant(actor: actor, role: role)) }
+        }
+        let country = row["country"]
+        let place = Place(name: row["location"].isEmpty ? country : row["location"], region: row["admin1"].isEmpty ? nil : row["admin1"],
+                          country: countries.iso3(country), latitude: Double(row["latitude"]), longitude: Double(row["longitude"]))
+        var figures: [Figure] = []
+        if let deaths = Int(row["fatalities"]) { figures.append(Figure(category: "fatalities", count: deaths)) }
+        let type = row["event_type"].isEmpty ? "Event" : row["event_type"]
+        var c = AtlasContent()
+        c.events = [Event(id: "acled:" + id, title: "\(type): \(actors.isEmpty ? place.name : row["actor1"]), \(place.name)", date: date,
+                          type: "attack", place: place, actors: actors, figures: figures,
+                          summary: [row["sub_event_type"], notes].filter { !$0.isEmpty }.joined(separator: ". "), sources: [cite])]
+        try upsert(c)
+    }
+
+    /// ACLED's date spellings: `21 March 2020`, `8-May-20`, `21/03/2020`, `2020-03-21`.
+    static func acledDate(_ s: String) -> EDTFDate? {
+        if let iso = try? EDTFDate(parsing: s), iso.text.count == 10 { return iso }
+        let parts = s.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" }).map(String.init)
+        guard parts.count == 3, let day = Int(parts[0]) else { return nil }
+        var month = Int(parts[1])
+        if month == nil {
+            let name = parts[1].prefix(3).lowercased()
+            month = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].firstIndex(of: name).map { $0 + 1 }
+        }
+        guard let m = month, var year = Int(parts[2]) else { return nil }
+        if parts[2].count == 2 { year += year < 70 ? 2000 : 1900 }   // ACLED starts in 1997
+        return try? EDTFDate(parsing: String(format: "%04d-%02d-%02d", year, m, day))
+    }
+
+    static func slug(_ s: String) -> String {
+        let folded = TextFold.fold(s)
+        return String(folded.map { $0.isLetter || $0.isNumber ? $0 : "-" }).split(separator: "-").joined(separator: "-")
+    }
+
+    /// GDELT 1.0 columns by position (the exports have no header): 58 since April
+    /// 2013, 57 before (no SOURCEURL).
+    static let gdeltColumns = [
+        "globaleventid", "sqldate", "monthyear", "year", "fractiondate",
+        "actor1code", "actor1name", "actor1countrycode", "actor1knowngroupcode", "actor1ethniccode", "actor1religion1code",
+        "actor1religion2code", "actor1type1code", "actor1type2code", "actor1type3code",
+        "actor2code", "actor2name", "actor2countrycode", "actor2knowngroupcode", "actor2ethniccode", "actor2religion1code",
+        "actor2religion2code", "actor2type1code", "actor2type2code", "actor2type3code",
+        "isrootevent", "eventcode", "eventbasecode", "eventrootcode", "quadclass", "goldsteinscale", "nummentions",
+        "numsources", "numarticles", "avgtone",
+        "actor1geo_type", "actor1geo_fullname", "actor1geo_countrycode", "actor1geo_adm1code", "actor1geo_lat", "actor1geo_long", "actor1geo_featureid",
+        "actor2geo_type", "actor2geo_fullname", "actor2geo_countrycode", "actor2geo_adm1code", "actor2geo_lat", "actor2geo_long", "actor2geo_featureid",
+        "actiongeo_type", "actiongeo_fullname", "actiongeo_countrycode", "actiongeo_adm1code", "actiongeo_lat", "actiongeo_long", "actiongeo_featureid",
+        "dateadded", "sourceurl",
+    ]
+
+    /// CAMEO's twenty root event codes.
+    static let cameoRoots = ["01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate", "04": "Consult",
+                             "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation", "07": "Provide aid",
+                             "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
+                             "14": "Protest", "15": "Exhibit military posture", "16": "Reduce relations", "17": "Coerce",
+                             "18": "Assault", "19": "Fight", "20": "Use unconventional mass violence"]
+
+    /// gdelt1: an event `gdelt:GLOBALEVENTID` dated SQLDATE, titled by its CAMEO root
+    /// code, with Actor1 and Actor2 (states by their CAMEO country code, which is
+    /// ISO alpha-3 for states) and the action's place.
+    func gdeltEvent(_ row: Row) throws {
+        let id = row["globaleventid"]
+        guard !id.isEmpty, Int(id) != nil else { return try skip("GLOBALEVENTID '\(id)' is not a number") }
+        let day = row["sqldate"]
+        guard day.count == 8, let date = try? EDTFDate(parsing: "\(day.prefix(4))-\(day.dropFirst(4).prefix(2))-\(day.suffix(2))") else {
+            return try skip("SQLDATE '\(day)' is not yyyymmdd")
+        }
+        try ensureSource(Self.gdeltSource)
+        let url = row["sourceurl"]
+        let cite = Citation(source: Self.gdeltSource.id, locator: "GLOBALEVENTID \(id)", quote: url.isEmpty ? row["eventcode"] : url)
+        var actors: [Participant] = []
+        var names: [String] = []
+        for n in ["1", "2"] {
+            let code = row["actor\(n)code"], name = row["actor\(n)name"], country = row["actor\(n)countrycode"]
+            guard !code.isEmpty else { continue }
+            let actor: String
+            if code == country, let iso3 = countries.iso3(country), countries.names[iso3] != nil {
+                actor = try stateActor(iso3: iso3)
+            } else {
+                actor = try datasetActor(id: "gdelt:actor-" + code, title: name.isEmpty ? code : Self.titleCase(name), type: .organization, source: cite)
+            }
+            names.append(name.isEmpty ? code : Self.titleCase(name))
+            if !actors.contains(where: { $0.actor == actor }) { actors.append(Participant(actor: actor, role: "actor \(n)")) }
+        }
+        let root = row["eventrootcode"]
+        let action = Self.cameoRoots[root.count == 1 ? "0" + root : root] ?? "Event"
+        let placeName = row["actiongeo_fullname"]
+        let place = placeName.isEmpty ? nil : Place(name: placeName, latitude: Double(row["actiongeo_lat"]), longitude: Double(row["actiongeo_long"]))
+        var c = AtlasContent()
+        c.events = [Event(id: "gdelt:" + id, title: "\(names.joined(separator: " → ")): \(action)" + (placeName.isEmpty ? "" : ", \(placeName)"),
+                          date: date, type: "CAMEO \(row["eventcode"])", place: place, actors: actors,
+                          summary: "GDELT event, CAMEO code \(row["eventcode"]) (\(action)), Goldstein \(row["goldsteinscale"]), \(row["nummentions"]) mentions.",
+                          sources: [cite])]
+        try upsert(c)
+    }
+
+    static func titleCase(_ s: String) -> String { s.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }
+}
