@@ -67,6 +67,7 @@ struct ImportCommand: ParsableCommand {
                 switch error {
                 case .unreadable: throw CLIError(error.description, code: .noInput)
                 case .database: throw CLIError(error.description, code: .ioError)
+                case .store(let e): throw CLIError(e)
                 default: throw CLIError(error.description, code: .dataError)
                 }
             }

@@ -131,6 +131,15 @@ final class ImportPresetTests: XCTestCase {
         }
     }
 
+    func testADatabaseThatIsNotAnAtlasIsRefusedUntouched() throws {
+        try Data("junk".utf8).write(to: db)
+        let csv = try file("v.csv", "mission,year,location,year.overview\nUNDOF,2024,X,Fiji (2)\n")
+        XCTAssertThrowsError(try Importer.run(preset: .geoPKO, files: [csv], into: db)) { e in
+            XCTAssertEqual("\(e)", "\(db.path): not a readable SQLite database (file is not a database)")
+        }
+        XCTAssertEqual(try Data(contentsOf: db), Data("junk".utf8))
+    }
+
     func testBOMAndCP1252Fields() throws {
         var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
         bytes += Array("mission,year,location,year.overview\nUNDOF,2024,Caf".utf8) + [0xE9] + Array(" Faouar,Fiji (3)\n".utf8)

@@ -77,6 +77,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case malformed(path: String, line: Int, reason: String)
     case missingColumns(path: String, columns: [String])
     case database(path: String, reason: String)
+    /// The database to add to cannot be opened (not an atlas, newer, corrupt).
+    case store(StoreError)
 
     public var description: String {
         switch self {
@@ -86,6 +88,7 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .missingColumns(let path, let columns):
             return "\(path):1: not this dataset's file: no column\(columns.count == 1 ? "" : "s") \(columns.joined(separator: ", "))"
         case .database(let path, let reason): return "\(path): \(reason)"
+        case .store(let e): return e.description
         }
     }
 }

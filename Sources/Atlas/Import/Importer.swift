@@ -20,7 +20,7 @@ public enum Importer {
         do {
             let exists = FileManager.default.fileExists(atPath: path)
             if exists {
-                do { _ = try AtlasStore.open(database: path) } catch { throw ImportError.unreadable(path: path, reason: error.description) }
+                do { _ = try AtlasStore.open(database: path) } catch { throw ImportError.store(error) }
                 try FileManager.default.copyItem(at: database, to: partial)
             }
             let queue = try DatabaseQueue(path: partial.path)
