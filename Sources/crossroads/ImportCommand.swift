@@ -32,6 +32,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("utf-8 or cp1252 (default: UTF-8, cp1252 for fields that are not UTF-8).", valueName: "name"))
     var encoding: String?
 
+    @Option(help: ArgumentHelp("With the preset `mapping`: a YAML file naming the columns that make an event.", valueName: "file"))
+    var mapping: String?
+
     func run() throws {
         var presets: [ImportPreset] = []
         for name in preset.split(separator: ",").map(String.init) {
@@ -51,7 +54,16 @@ struct ImportCommand: ParsableCommand {
             }
             choice = c
         }
-        let options = ImportOptions(strict: strict, encoding: choice)
+        var loaded: ImportMapping?
+        if presets.contains(.mapping) {
+            guard let mapping else { throw CLIError("the preset `mapping` needs --mapping FILE (see the README)", code: .usage) }
+            do { loaded = try ImportMapping.load(URL(fileURLWithPath: mapping)) } catch {
+                throw CLIError(error.description, code: error.isUnreadable ? .noInput : .dataError)
+            }
+        } else if mapping != nil {
+            throw CLIError("--mapping goes with the preset `mapping`", code: .usage)
+        }
+        let options = ImportOptions(strict: strict, encoding: choice, mapping: loaded)
         let bar = ProgressBar()
         let into = URL(fileURLWithPath: into)
         let jobs: [(ImportPreset, [URL])] = presets.count == 1

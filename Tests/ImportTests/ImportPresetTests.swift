@@ -216,3 +216,61 @@ final class EventPresetTests: XCTestCase {
         XCTAssertEqual(try store.count(ListFilter(kind: .event)), 710 + 28)
     }
 }
+
+/// `--mapping`: a YAML file makes any CSV importable.
+final class MappingImportTests: XCTestCase {
+    var folder: URL!
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-mapping-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    private func write(_ name: String, _ text: String) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    func testAMappedCSVBecomesEvents() throws {
+        let map = try ImportMapping.load(write("m.yaml", """
+            namespace: example
+            id: Ref
+            title: Headline
+            date: When
+            date_format: dd/mm/yyyy
+            actors: [Who, Whom]
+            place: Town
+            figures: {Killed: deaths}
+            summary: Notes
+            separator: ";"
+            """))
+        let csv = try write("d.csv", "Ref;Headline;When;Who;Whom;Town;Killed;Notes\nE1;Invented clash;03/04/2005;Kazakhstan;Example Front;Exampleville;2;Made up for tests\nE2;Bad date;31/02/2005;;;;;\n")
+        let db = folder.appendingPathComponent("x.sqlite")
+        let s = try Importer.run(preset: .mapping, files: [csv], into: db, options: ImportOptions(mapping: map))
+        XCTAssertEqual(s.rowsRead, 2)
+        XCTAssertEqual(s.skippedRows.map(\.line), [3])
+        let e = try XCTUnwrap(try AtlasStore.open(database: db.path).detail("example:E1"))
+        XCTAssertEqual(e.date, "2005-04-03")
+        XCTAssertEqual(e.actors.map(\.actor.id), ["country:KAZ", "example:actor-example-front"])
+        XCTAssertEqual(e.figures.first?.count, 2)
+        XCTAssertEqual(e.figures.first?.category, "deaths")
+    }
+
+    func testABadMappingIsOneLine() throws {
+        let missing = try write("m.yaml", "namespace: x\nid: a\ntitle: b\n")
+        XCTAssertThrowsError(try ImportMapping.load(missing)) { e in
+            XCTAssertEqual("\(e)", "\(missing.path):1: not a mapping: no date")
+        }
+        let format = try write("f.yaml", "namespace: x\nid: a\ntitle: b\ndate: c\ndate_format: dd.mm.yy\n")
+        XCTAssertThrowsError(try ImportMapping.load(format)) { e in
+            XCTAssertTrue("\(e)".contains("date_format 'dd.mm.yy' is not one of"), "\(e)")
+        }
+        let csv = try write("d.csv", "a,b\n1,2\n")
+        let map = try ImportMapping.load(write("ok.yaml", "namespace: x\nid: a\ntitle: b\ndate: c\n"))
+        XCTAssertThrowsError(try Importer.run(preset: .mapping, files: [csv], into: folder.appendingPathComponent("y.sqlite"),
+                                              options: ImportOptions(mapping: map))) { e in
+            XCTAssertEqual("\(e)", "\(csv.path):1: not this dataset's file: no column c")
+        }
+    }
+}

@@ -8,6 +8,8 @@ public enum ImportPreset: String, CaseIterable, Sendable {
     case ucdpGED = "ucdp-ged"
     case acled
     case gdelt1
+    /// Any other CSV, by a mapping file (`ImportOptions.mapping`).
+    case mapping
 
     var separator: UInt8 { self == .gdelt1 ? 0x09 : 0x2C }
     /// GDELT 1.0 exports have no header row: columns go by position.
@@ -24,9 +26,12 @@ public struct ImportOptions: Sendable {
     public var strict: Bool
     /// nil: UTF-8, falling back to cp1252 for fields that are not valid UTF-8.
     public var encoding: TextEncodingChoice?
-    public init(strict: Bool = false, encoding: TextEncodingChoice? = nil) {
+    /// For the `mapping` preset: which columns make an event.
+    public var mapping: ImportMapping?
+    public init(strict: Bool = false, encoding: TextEncodingChoice? = nil, mapping: ImportMapping? = nil) {
         self.strict = strict
         self.encoding = encoding
+        self.mapping = mapping
     }
 }
 
@@ -80,9 +85,12 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     /// The database to add to cannot be opened (not an atlas, newer, corrupt).
     case store(StoreError)
 
+    public var isUnreadable: Bool { if case .unreadable = self { return true } else { return false } }
+
     public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "\(path): \(reason)"
+        case .malformed(let path, 0, let reason): return "\(path): \(reason)"
         case .badRow(let r): return "\(r.file):\(r.line): \(r.reason) (--strict)"
         case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
         case .missingColumns(let path, let columns):

@@ -14,6 +14,9 @@ public enum Importer {
                            progress: ((ImportProgress) -> Void)? = nil) throws(ImportError) -> ImportSummary {
         let start = Date()
         let path = database.path
+        if preset == .mapping && options.mapping == nil {
+            throw .malformed(path: path, line: 0, reason: "the mapping preset needs a mapping file (--mapping FILE)")
+        }
         let partial = database.deletingLastPathComponent().appendingPathComponent(".\(database.lastPathComponent).partial")
         try? FileManager.default.removeItem(at: partial)
         var summary = ImportSummary()
@@ -107,7 +110,7 @@ final class ImportSession {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             do {
-                try CSVReader.forEach(in: bytes, separator: preset.separator, encoding: encoding) { record in
+                try CSVReader.forEach(in: bytes, separator: options.mapping?.separatorByte ?? preset.separator, encoding: encoding) { record in
                     line = record.line
                     if header.isEmpty, let fixed = preset.header {
                         for (i, name) in fixed.enumerated() { header[name] = i }
@@ -137,6 +140,7 @@ final class ImportSession {
                     case .ucdpGED: try ucdpEvent(row)
                     case .acled: try acledEvent(row)
                     case .gdelt1: try gdeltEvent(row)
+                    case .mapping: try mappedEvent(row, options.mapping!)
                     }
                     if rows % 20_000 == 0, let progress {
                         let done = record.fields.last.map(\.upperBound) ?? 0
@@ -168,7 +172,8 @@ final class ImportSession {
     ]
 
     func checkColumns(_ preset: ImportPreset, _ header: [String: Int]) throws {
-        let missing = (Self.requiredColumns[preset] ?? []).filter { header[$0] == nil }
+        let required = preset == .mapping ? (options.mapping?.columns ?? []).map { $0.lowercased() } : Self.requiredColumns[preset] ?? []
+        let missing = required.filter { header[$0] == nil }
         if !missing.isEmpty { throw ImportError.missingColumns(path: file, columns: missing) }
     }
 
