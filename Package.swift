@@ -19,6 +19,8 @@ let package = Package(
             name: "Atlas",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the import's bulk inserts (see StoreWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
                 "CWidth",
             ],

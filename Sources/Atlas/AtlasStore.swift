@@ -133,101 +133,6 @@ public final class AtlasStore: Sendable {
     }
 }
 
-/// Writes records into an open database; used to fill the in-memory atlas and,
-/// later, by imports.
-struct StoreWriter {
-    let db: Database
-    init(_ db: Database) { self.db = db }
-
-    func insert(_ content: AtlasContent, dataset: String?) throws {
-        for s in content.sources {
-            let row = try insertEntity(id: s.id, kind: .source, title: s.title, summary: s.summary, type: s.kind,
-                                       date: s.date, dataset: dataset,
-                                       extra: ["publisher": s.publisher, "author": s.author, "url": s.url, "locator": s.locator])
-            try index(row, title: s.title, aliases: [], summary: s.summary, place: s.publisher)
-        }
-        for a in content.actors {
-            let row = try insertEntity(id: a.id, kind: .actor, title: a.title, summary: a.summary, type: a.type.rawValue,
-                                       date: nil, dataset: dataset, extra: ["iso3": a.iso3])
-            try insertShared(row, aliases: a.aliases, sources: a.sources)
-            try index(row, title: a.title, aliases: a.aliases + [a.iso3].compactMap { $0 }, summary: a.summary, place: nil)
-        }
-        for m in content.missions {
-            let row = try insertEntity(id: m.id, kind: .mission, title: m.title, summary: m.summary, type: m.type,
-                                       date: m.mandate, dataset: dataset,
-                                       extra: ["acronym": m.acronym, "status": m.status.rawValue, "location": m.location,
-                                               "headquarters": m.headquarters, "mandate": m.mandate?.text])
-            try insertShared(row, aliases: m.aliases, sources: m.sources)
-            try insertFigures(row, m.figures, dataset: dataset)
-            let place = [m.location, m.headquarters].compactMap { $0 }.joined(separator: " ")
-            try index(row, title: m.title, aliases: m.aliases + [m.acronym].compactMap { $0 }, summary: m.summary, place: place)
-        }
-        for e in content.events {
-            let row = try insertEntity(id: e.id, kind: .event, title: e.title, summary: e.summary, type: e.type,
-                                       date: e.date, dataset: dataset,
-                                       extra: ["place_name": e.place?.name, "place_region": e.place?.region,
-                                               "place_country": e.place?.country])
-            if let lat = e.place?.latitude, let lon = e.place?.longitude {
-                try db.cachedStatement(sql: "UPDATE entity SET lat = ?, lon = ? WHERE rowid = ?").execute(arguments: [lat, lon, row])
-            }
-            try insertShared(row, aliases: e.aliases, sources: e.sources)
-            for (i, p) in e.actors.enumerated() {
-                try db.cachedStatement(sql: """
-                    INSERT INTO participant(event, actor, role, sort, ord) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(event, actor) DO UPDATE SET role = role || ', ' || excluded.role
-                    """).execute(arguments: [row, p.actor, p.role, e.date.sortKey, i])
-            }
-            for (i, m) in e.missions.enumerated() {
-                try db.cachedStatement(sql: "INSERT OR IGNORE INTO event_mission(event, mission, sort, ord) VALUES (?, ?, ?, ?)").execute(arguments: [row, m, e.date.sortKey, i])
-            }
-            try insertFigures(row, e.figures, dataset: dataset)
-            let place = [e.place?.name, e.place?.region].compactMap { $0 }.joined(separator: " ")
-            try index(row, title: e.title, aliases: e.aliases, summary: e.summary, place: place)
-        }
-        for l in content.links {
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO link(from_id, rel, to_id) VALUES (?, ?, ?)").execute(arguments: [l.from, l.relation.rawValue, l.to])
-        }
-    }
-
-    private func insertEntity(id: String, kind: RecordKind, title: String, summary: String?, type: String?,
-                              date: EDTFDate?, dataset: String?, extra: [String: String?]) throws -> Int64 {
-        let sort: DatabaseValue = kind == .event ? (date?.sortKey ?? 0).databaseValue : TextFold.sortKey(title).databaseValue
-        var columns = ["id", "kind", "title", "summary", "type", "date", "date_start", "date_end", "sort", "dataset"]
-        var values: [DatabaseValueConvertible?] = [id, kind.rawValue, title, summary, type, date?.text,
-                                                   date.map { $0.sortKey }, date.map { $0.endKey }, sort, dataset]
-        for (k, v) in extra.sorted(by: { $0.key < $1.key }) { columns.append(k); values.append(v ?? nil) }
-        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.cachedStatement(sql: "INSERT INTO entity(\(columns.joined(separator: ", "))) VALUES (\(marks))")
-            .execute(arguments: StatementArguments(values))
-        return db.lastInsertedRowID
-    }
-
-    private func insertShared(_ row: Int64, aliases: [String], sources: [Citation]) throws {
-        for a in aliases {
-            try db.cachedStatement(sql: "INSERT INTO alias(entity, name) VALUES (?, ?)").execute(arguments: [row, a])
-        }
-        for (i, c) in sources.enumerated() {
-            try db.cachedStatement(sql: "INSERT INTO citation(entity, ord, source, locator, quote) VALUES (?, ?, ?, ?, ?)").execute(arguments: [row, i, c.source, c.locator, c.quote])
-        }
-    }
-
-    private func insertFigures(_ row: Int64, _ figures: [Figure], dataset: String?) throws {
-        for (i, f) in figures.enumerated() {
-            try db.cachedStatement(sql: """
-                INSERT INTO figure(entity, ord, date, date_start, actor, category, count, qualifier, location,
-                                   source, locator, quote, dataset)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [row, i, f.date?.text, f.date?.sortKey, f.actor, f.category, f.count,
-                                 f.qualifier.rawValue, f.location, f.source?.source, f.source?.locator,
-                                 f.source?.quote, dataset])
-        }
-    }
-
-    private func index(_ row: Int64, title: String, aliases: [String], summary: String?, place: String?) throws {
-        try db.cachedStatement(sql: "INSERT INTO search(rowid, title, aliases, summary, place) VALUES (?, ?, ?, ?, ?)").execute(arguments: [row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? ""])
-    }
-}
-
 /// Case and accent folding, the same everywhere: sorting, search highlighting,
 /// smart-case.
 public enum TextFold {
@@ -242,6 +147,16 @@ public enum TextFold {
     public static func foldAccents(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
         return s.folding(options: [.diacriticInsensitive], locale: nil)
+    }
+
+    /// Without surrounding spaces and tabs. Imports trim a few fields per row, and
+    /// a Foundation trim of a string with nothing to trim costs more than the rest
+    /// of the field's handling.
+    public static func trimSpaces(_ s: String) -> String {
+        func isSpace(_ c: Unicode.Scalar) -> Bool { c == "\t" || c.properties.generalCategory == .spaceSeparator }
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return s }
+        if !isSpace(first) && !isSpace(last) { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// The key that orders actors and missions by title.

@@ -98,7 +98,7 @@ public struct EDTFDate: Hashable, Sendable, CustomStringConvertible {
     public var description: String { text }
 
     public init(parsing raw: String) throws(EDTFError) {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = TextFold.trimSpaces(raw)
         guard !s.isEmpty else { throw EDTFError(input: raw, offset: 0, reason: "empty date") }
         text = s
         let parts = s.split(separator: "/", omittingEmptySubsequences: false)

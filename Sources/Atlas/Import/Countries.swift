@@ -22,7 +22,7 @@ struct Countries: Sendable {
         }
     }
 
-    static func key(_ s: String) -> String { TextFold.fold(s.trimmingCharacters(in: .whitespaces)) }
+    static func key(_ s: String) -> String { TextFold.fold(TextFold.trimSpaces(s)) }
 
     /// The alpha-3 code of a country name or code as a dataset spells it.
     func iso3(_ name: String) -> String? { byName[Self.key(name)] }

@@ -28,10 +28,14 @@ public enum Importer {
             }
             let queue = try DatabaseQueue(path: partial.path)
             // The copy is thrown away on failure: no journal needed while writing it.
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF") }
+            // A large page cache keeps the indexes being filled in memory instead of
+            // spilling and re-reading their pages (it is a ceiling, used as needed).
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+            }
             try queue.write { db in
                 if !exists { try Schema.create(db) }
-                let session = ImportSession(db: db, options: options)
+                let session = try ImportSession(db: db, options: options)
                 if withBuiltin { try session.upsertBuiltin() }
                 for file in files {
                     try session.importFile(file, preset: preset, progress: progress, start: start)
@@ -61,6 +65,7 @@ public enum Importer {
 /// One import's state: the open database, the records resolved so far, counts.
 final class ImportSession {
     let db: Database
+    let writer: StoreWriter
     let options: ImportOptions
     var summary = ImportSummary()
     let countries = Countries.shared
@@ -71,8 +76,9 @@ final class ImportSession {
     var file = ""
     var line = 0
 
-    init(db: Database, options: ImportOptions) {
+    init(db: Database, options: ImportOptions) throws {
         self.db = db
+        writer = try StoreWriter(db)
         self.options = options
     }
 
@@ -85,7 +91,7 @@ final class ImportSession {
         for l in content.links {
             try db.execute(sql: "DELETE FROM link WHERE from_id = ? AND rel = ? AND to_id = ?", arguments: [l.from, l.relation.rawValue, l.to])
         }
-        try StoreWriter(db).insert(content, dataset: nil)
+        try writer.insert(content, dataset: nil)
     }
 
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
@@ -206,7 +212,7 @@ final class ImportSession {
         for id in ids {
             if try delete(id) { summary.updated += 1 } else { summary.imported += 1 }
         }
-        try StoreWriter(db).insert(content, dataset: nil)
+        try writer.insert(content, dataset: nil)
     }
 
     /// The dataset's own source record, made once per import when not there.
@@ -216,7 +222,7 @@ final class ImportSession {
         if try Int64.fetchOne(db, sql: "SELECT rowid FROM entity WHERE id = ?", arguments: [s.id]) != nil { return }
         var c = AtlasContent()
         c.sources = [s]
-        try StoreWriter(db).insert(c, dataset: nil)
+        try writer.insert(c, dataset: nil)
     }
 
     /// The actor of a state: an existing record with its ISO code (from the seed
@@ -231,7 +237,7 @@ final class ImportSession {
             id = "country:" + iso3
             var c = AtlasContent()
             c.actors = [Actor(id: id, title: countries.names[iso3] ?? iso3, type: .state, iso3: iso3)]
-            try StoreWriter(db).insert(c, dataset: nil)
+            try writer.insert(c, dataset: nil)
             summary.imported += 1
         }
         actorIDs["iso:" + iso3] = id
