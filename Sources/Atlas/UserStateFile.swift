@@ -40,18 +40,33 @@ public struct UserStateFile: Sendable {
         return UserStateFile(url: base.appendingPathComponent("crossroads/state.json"))
     }
 
-    /// Reads the state. A missing file is an empty state; a damaged one is renamed
-    /// to `state.json.corrupt` and reported in `warning`.
+    /// Reads the state. A missing file is an empty state; a damaged one (not JSON,
+    /// cut short, empty, a folder in its place) is renamed to `state.json.corrupt`
+    /// and reported in `warning`, one line. Temporary files that killed writers
+    /// left beside it are removed.
     public func load() -> (state: UserState, warning: String?) {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return (UserState(), nil) }
-        do {
-            return (try JSONDecoder().decode(UserState.self, from: data), nil)
-        } catch {
-            let aside = url.appendingPathExtension("corrupt")
-            try? FileManager.default.removeItem(at: aside)
-            try? FileManager.default.moveItem(at: url, to: aside)
-            return (UserState(), "\(url.path) could not be read; set aside as \(aside.lastPathComponent), starting afresh")
+        AtomicFile.removeStaleTemporaries(of: url)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else { return (UserState(), nil) }
+        let problem: String
+        if isDir.boolValue {
+            // Left alone, a folder here would also make every save fail, silently.
+            problem = "a folder, not a file"
+        } else if let data = FileManager.default.contents(atPath: url.path) {
+            do { return (try JSONDecoder().decode(UserState.self, from: data), nil) } catch {
+                problem = data.isEmpty ? "empty" : "not a state file"
+            }
+        } else {
+            problem = "unreadable"
         }
+        let aside = url.appendingPathExtension("corrupt")
+        try? FileManager.default.removeItem(at: aside)
+        do {
+            try FileManager.default.moveItem(at: url, to: aside)
+        } catch {
+            return (UserState(), "\(url.path) could not be read (\(problem)) nor set aside; starting afresh")
+        }
+        return (UserState(), "\(url.path) could not be read (\(problem)); set aside as \(aside.lastPathComponent), starting afresh")
     }
 
     public func save(_ state: UserState) throws {
@@ -75,6 +90,7 @@ public enum AtomicFile {
             var offset = 0
             while offset < buf.count {
                 let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n < 0 && errno == EINTR { continue }
                 if n <= 0 { ok = false; break }
                 offset += n
             }
@@ -88,5 +104,17 @@ public enum AtomicFile {
         // The rename itself is durable only once the folder is synced.
         let dfd = open(dir.path, O_RDONLY)
         if dfd >= 0 { fsync(dfd); close(dfd) }
+    }
+
+    /// Removes the temporary files that writers of `url` killed mid-write left
+    /// (`.NAME.PID.tmp`, whose process is gone); a live writer's file is kept.
+    public static func removeStaleTemporaries(of url: URL) {
+        let dir = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent).", suffix = ".tmp"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(suffix) && name.count > prefix.count + suffix.count {
+            guard let pid = pid_t(name.dropFirst(prefix.count).dropLast(suffix.count)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH { unlink(dir.appendingPathComponent(name).path) }
+        }
     }
 }
