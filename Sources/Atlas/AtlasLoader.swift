@@ -106,15 +106,15 @@ public enum AtlasLoader {
             problems.append(AtlasProblem(file: display, line: line, column: column, kind: kind, message: message))
             return nil
         }
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), isDir.boolValue {
-            return fail(.wrongType, "is a folder, not a YAML file")
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maxFileBytes {
+        // Read as a regular file only: a named pipe would block the loader, and the
+        // size is checked before a byte is read.
+        let data: Data
+        switch InputFile.read(url.path, maxBytes: maxFileBytes) {
+        case .success(let d): data = d
+        case .failure(.notRegular("a folder")): return fail(.wrongType, "is a folder, not a YAML file")
+        case .failure(.tooLarge(let size)):
             return fail(.badValue, "is \(size / 1_048_576) MB; atlas files are limited to \(maxFileBytes / 1_048_576) MB (import large data with `crossroads import`)")
-        }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return fail(.encoding, "cannot be read (permission denied or not a regular file)")
+        case .failure(let f): return fail(.encoding, "cannot be read: \(f.reason)")
         }
         if data.isEmpty { return fail(.emptyFile, "the file is empty; an atlas file lists sources, actors, missions or events") }
         guard let text = String(validating: data, as: UTF8.self) else {

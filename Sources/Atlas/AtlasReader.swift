@@ -256,7 +256,7 @@ struct AtlasFileReader {
              .composer(let context, let problemText, let mark, _):
             let ctx = context.map { " \($0.text)" } ?? ""
             return AtlasProblem(file: file, line: mark.line, column: mark.column, kind: .syntax,
-                                message: "YAML syntax error: \(problemText)\(ctx)")
+                                message: "YAML syntax error: \(yamlProblem(problemText))\(ctx)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return AtlasProblem(file: file, line: context.mark.line, column: context.mark.column, kind: .syntax,
                                 message: "duplicate key \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")) in one record")
@@ -267,6 +267,12 @@ struct AtlasFileReader {
             return AtlasProblem(file: file, line: 1, column: 1, kind: .syntax, message: "cannot parse YAML: \(error)")
         }
     }
+}
+
+/// libyaml's problem text, in words for the person who wrote the file (its nesting
+/// limit names the C function that sets it).
+func yamlProblem(_ text: String) -> String {
+    text.hasPrefix("Maximum nesting level reached") ? "nested more than 1,000 levels deep" : text
 }
 
 /// YAML's null: `~`, `null` or nothing, written plain. The composed tree does not

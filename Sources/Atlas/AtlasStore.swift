@@ -75,6 +75,8 @@ public final class AtlasStore: Sendable {
             throw .unreadable(path: path, reason: "no such file")
         }
         if isDir.boolValue { throw .unreadable(path: path, reason: "is a folder; use --atlas for an atlas folder") }
+        // SQLite would block reading a named pipe, and a device is no database.
+        if let kind = InputFile.nonRegularKind(path) { throw .unreadable(path: path, reason: "is \(kind), not a database file") }
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw .unreadable(path: path, reason: "permission denied")
         }

@@ -35,33 +35,108 @@ public struct ImportMapping: Codable, Sendable {
     public var type: String?
     public var separator: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case namespace, id, title, date, dateFormat = "date_format", actors, place, region, latitude, longitude, figures,
              summary, type, separator
     }
 
     static let formats = ["yyyy-mm-dd", "dd/mm/yyyy", "m/d/yyyy", "yyyymmdd"]
 
-    /// Reads and checks a mapping file; errors name the file.
+    /// Reads and checks a mapping file; errors name the file, and the line and
+    /// column where there is one. The YAML is composed first (it keeps positions),
+    /// so that syntax errors, unknown fields and wrong types point at their place.
     public static func load(_ url: URL) throws(ImportError) -> ImportMapping {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw .unreadable(path: url.path, reason: FileManager.default.fileExists(atPath: url.path) ? "cannot be read as UTF-8 text" : "no such file")
+        let path = url.path
+        let data: Data
+        switch InputFile.read(path, maxBytes: 1 << 20) {
+        case .success(let d): data = d
+        case .failure(.tooLarge(let size)):
+            throw .malformed(path: path, line: 0, reason: "is \(size / 1_048_576) MB; a mapping file is a few lines of YAML")
+        case .failure(.notRegular("a folder")): throw .unreadable(path: path, reason: "is a folder, not a mapping file")
+        case .failure(let f): throw .unreadable(path: path, reason: f.reason)
+        }
+        guard var text = String(validating: data, as: UTF8.self) else {
+            let (line, column) = AtlasLoader.firstInvalidUTF8(data)
+            throw .malformedAt(path: path, line: line, column: column, reason: "not valid UTF-8 (mapping files are UTF-8)")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw syntaxError(error, path: path)
+        }
+        guard let root else {
+            throw .malformed(path: path, line: 1, reason: "the file is empty; a mapping names the columns of id, title and date (see the README)")
+        }
+        guard case .mapping(let top) = root else {
+            let (line, column) = position(root)
+            throw .malformedAt(path: path, line: line, column: column, reason: "expected fields like `id: COLUMN`, found \(describe(root))")
+        }
+        let known = CodingKeys.allCases.map(\.rawValue)
+        for (key, _) in top {
+            let name = key.string ?? ""
+            guard !known.contains(name) else { continue }
+            let hint = NearMatch.best(name, among: known).first.map { " (did you mean '\($0)'?)" } ?? ""
+            let (line, column) = position(key)
+            throw .malformedAt(path: path, line: line, column: column, reason: "unknown field '\(name)'\(hint)")
         }
         let m: ImportMapping
-        do { m = try YAMLDecoder().decode(ImportMapping.self, from: text) } catch {
-            throw .malformed(path: url.path, line: Self.line(of: error), reason: "not a mapping: " + Self.reason(error))
+        do { m = try YAMLDecoder().decode(ImportMapping.self, from: root) } catch {
+            throw decodingError(error, top: top, path: path)
         }
+        func at(_ key: CodingKeys) -> (Int, Int) { top[key.rawValue].map(position) ?? (1, 1) }
         if let f = m.dateFormat, !formats.contains(f) {
-            throw .malformed(path: url.path, line: 1, reason: "date_format '\(f)' is not one of \(formats.joined(separator: ", "))")
+            let (line, column) = at(.dateFormat)
+            throw .malformedAt(path: path, line: line, column: column,
+                               reason: "date_format '\(f)' is not one of \(formats.joined(separator: ", "))")
         }
         if let s = m.separator, s != ",", s != "\t", s != ";" {
-            throw .malformed(path: url.path, line: 1, reason: "separator must be \",\", \";\" or \"\\t\"")
+            let (line, column) = at(.separator)
+            throw .malformedAt(path: path, line: line, column: column, reason: "separator must be \",\", \";\" or \"\\t\"")
         }
         guard !m.namespace.isEmpty, !m.namespace.contains(":") else {
-            throw .malformed(path: url.path, line: 1, reason: "namespace must be a word without ':'")
+            let (line, column) = at(.namespace)
+            throw .malformedAt(path: path, line: line, column: column, reason: "namespace must be a word without ':'")
         }
         return m.lowercasedColumns()
+    }
+
+    private static func position(_ node: Node) -> (Int, Int) { (node.mark?.line ?? 1, node.mark?.column ?? 1) }
+
+    private static func syntaxError(_ error: any Error, path: String) -> ImportError {
+        switch error as? YamlError {
+        case .scanner(let context, let problem, let mark, _)?, .parser(let context, let problem, let mark, _)?,
+             .composer(let context, let problem, let mark, _)?:
+            return .malformedAt(path: path, line: mark.line, column: mark.column,
+                                reason: "YAML syntax error: \(yamlProblem(problem))\(context.map { " \($0.text)" } ?? "")")
+        case .duplicatedKeysInMapping(let duplicates, let context)?:
+            return .malformedAt(path: path, line: context.mark.line, column: context.mark.column,
+                                reason: "duplicate field \(duplicates.sorted().map { "'\($0)'" }.joined(separator: ", "))")
+        default:
+            return .malformed(path: path, line: 1, reason: "cannot parse YAML")
+        }
+    }
+
+    /// A decoding error as a person reads it: which field, where, and what it needs.
+    private static func decodingError(_ error: any Error, top: Node.Mapping, path: String) -> ImportError {
+        let wants: (String) -> String = { key in
+            switch key {
+            case "actors": return "a list of column names"
+            case "figures": return "a mapping of column: category"
+            default: return "text (a column name)"
+            }
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, _):
+            return .malformed(path: path, line: 1, reason: "not a mapping: no \(key.stringValue)")
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c), DecodingError.dataCorrupted(let c):
+            guard let field = c.codingPath.first?.stringValue, let node = top[field] else {
+                return .malformed(path: path, line: 1, reason: "not a mapping of fields to columns")
+            }
+            let (line, column) = position(node)
+            return .malformedAt(path: path, line: line, column: column, reason: "'\(field)' must be \(wants(field)), found \(describe(node))")
+        default:
+            return .malformed(path: path, line: 1, reason: "not a mapping of fields to columns")
+        }
     }
 
     /// Header names are matched without case, as the presets match them.
@@ -96,18 +171,6 @@ public struct ImportMapping: Codable, Sendable {
             return try? EDTFDate(parsing: "\(t.prefix(4))-\(t.dropFirst(4).prefix(2))-\(t.suffix(2))")
         default: return try? EDTFDate(parsing: t)
         }
-    }
-
-    private static func line(of error: any Error) -> Int {
-        if let y = error as? YamlError, case .scanner(_, _, let mark, _) = y { return mark.line }
-        if let y = error as? YamlError, case .parser(_, _, let mark, _) = y { return mark.line }
-        return 1
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if case DecodingError.keyNotFound(let key, _) = error { return "no \(key.stringValue)" }
-        if case DecodingError.typeMismatch(_, let c) = error { return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))" }
-        return String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
     }
 }
 

@@ -80,6 +80,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case unreadable(path: String, reason: String)
     case badRow(SkippedRow)
     case malformed(path: String, line: Int, reason: String)
+    /// A problem at a line and column (of a mapping file).
+    case malformedAt(path: String, line: Int, column: Int, reason: String)
     case missingColumns(path: String, columns: [String])
     case database(path: String, reason: String)
     /// The database to add to cannot be opened (not an atlas, newer, corrupt).
@@ -93,6 +95,7 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .malformed(let path, 0, let reason): return "\(path): \(reason)"
         case .badRow(let r): return "\(r.file):\(r.line): \(r.reason) (--strict)"
         case .malformed(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .malformedAt(let path, let line, let column, let reason): return "\(path):\(line):\(column): \(reason)"
         case .missingColumns(let path, let columns):
             return "\(path):1: not this dataset's file: no column\(columns.count == 1 ? "" : "s") \(columns.joined(separator: ", "))"
         case .database(let path, let reason): return "\(path): \(reason)"
