@@ -89,12 +89,13 @@ struct cr_terminal_state {
     int have_shell_modes, have_program_modes;
     struct termios shell_modes;           // as found at start; restored on the way out
     struct termios program_modes;         // as curses set them; re-applied on resume
-    struct cr_seq leave;                  // sgr0 op rmkx cnorm rmcup
+    struct cr_seq leave;                  // sgr0 op rmkx cnorm clear rmcup
     struct cr_seq enter;                  // smcup smkx
     struct cr_seq mouse_off, mouse_on, cursor_show, cursor_hide;
     int held_stderr;                      // file that collects stderr while the screen is up, or -1
     int saved_stderr;                     // the real stderr meanwhile, or -1
     int atexit_registered;
+    int crash_to_previous;                // SWIFT_BACKTRACE was set: crashes go on to the backtracer
     int installed[CR_NSIG];
     struct sigaction previous[CR_NSIG];
     char altstack[65536];                 // so a stack overflow can still restore
@@ -117,10 +118,22 @@ static inline void cr_write_all(int fd, const char *p, int n) {
 static inline void cr_seq_put(struct cr_seq *q, const char *s) {
     // tigetstr answers NULL (absent) or (char *)-1 (not a string capability).
     if (s == NULL || s == (char *)-1) return;
-    size_t n = strlen(s);
-    if (q->len + (int)n >= CR_SEQ) return;
-    memcpy(q->bytes + q->len, s, n);
-    q->len += (int)n;
+    // Padding ($<2>, $<50/>: vt100's sgr0 and clear) is a delay for tputs, not
+    // bytes for the terminal, which would show it as text.
+    char bytes[CR_SEQ];
+    int n = 0;
+    for (const char *p = s; *p; p++) {
+        if (p[0] == '$' && p[1] == '<') {
+            const char *e = p + 2;
+            while ((*e >= '0' && *e <= '9') || *e == '.' || *e == '*' || *e == '/') e++;
+            if (*e == '>') { p = e; continue; }
+        }
+        if (n + 1 >= CR_SEQ) return;
+        bytes[n++] = *p;
+    }
+    if (q->len + n >= CR_SEQ) return;
+    memcpy(q->bytes + q->len, bytes, (size_t)n);
+    q->len += n;
 }
 
 static inline void cr_seq_cap(struct cr_seq *q, const char *cap) {
@@ -222,15 +235,23 @@ static inline void cr_on_continue(int sig) {
     cr_state()->resumed = 1;
 }
 
-// A crash: restore, then hand the signal to whoever had it before (Swift's
-// backtracer, or the default action) so the crash is still reported as one.
+// A crash: restore, then die by the signal's default action, so the shell still
+// reports a crash (128 + the signal: 132 for Swift's trap on x86-64, 133 on arm64)
+// and stderr keeps just the runtime's one "Fatal error" line. Swift's backtracer,
+// which had the signal before us, would print a screenful of backtrace to the
+// terminal and then wait 30 seconds for a key; it only gets the crash when the
+// user asked for it by setting SWIFT_BACKTRACE.
 static inline void cr_on_crash(int sig, siginfo_t *info, void *context) {
     (void)context;
     struct cr_terminal_state *s = cr_state();
     cr_leave_screen();
     cr_release_stderr();
     struct sigaction prev = s->previous[sig];
-    if (prev.sa_handler == SIG_IGN) { prev.sa_handler = SIG_DFL; prev.sa_flags &= ~SA_SIGINFO; }
+    if (prev.sa_handler == SIG_IGN || !s->crash_to_previous) {
+        memset(&prev, 0, sizeof prev);
+        prev.sa_handler = SIG_DFL;
+        sigemptyset(&prev.sa_mask);
+    }
     sigaction(sig, &prev, NULL);
     // A fault raised by the kernel happens again when the handler returns; a
     // signal sent by raise/abort/kill (or a trap, whose PC has moved on) is resent.
@@ -272,6 +293,7 @@ static inline int cr_arm(int fd) {
     s->resumed = 0;
     s->mouse_reporting = 0;
     s->cursor_visible = 0;
+    s->crash_to_previous = getenv("SWIFT_BACKTRACE") != NULL;
     stack_t current;
     if (sigaltstack(NULL, &current) == 0 && (current.ss_flags & SS_DISABLE)) {
         stack_t alt = { .ss_sp = s->altstack, .ss_size = sizeof s->altstack, .ss_flags = 0 };
@@ -303,6 +325,12 @@ static inline void cr_screen_ready(void) {
     cr_seq_cap(&s->leave, "op");
     cr_seq_cap(&s->leave, "rmkx");
     cr_seq_cap(&s->leave, "cnorm");
+    // The screen is cleared before it is left. tmux, leaving the alternate
+    // screen after the window grew, shrinks it to the old size around the cursor
+    // and keeps those rows on the shell's screen (a browser started in a small
+    // pane, then enlarged, would leave its last rows behind); a terminal with no
+    // alternate screen would keep the whole browser under the shell's prompt.
+    cr_seq_cap(&s->leave, "clear");
     cr_seq_cap(&s->leave, "rmcup");
     cr_seq_cap(&s->enter, "smcup");
     cr_seq_cap(&s->enter, "smkx");

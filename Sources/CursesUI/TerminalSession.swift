@@ -64,6 +64,12 @@ final class TerminalSession {
         guard !closed else { return }
         closed = true
         if mouseEnabled { mousemask(0, nil) }
+        // The screen is left blank, as the signal handlers leave it (see
+        // cr_screen_ready in shim.h): tmux would otherwise copy rows of the
+        // alternate screen onto the shell's after the window grew, and a terminal
+        // without one would keep the browser under the prompt.
+        wclear(window)
+        wrefresh(window)
         endwin()
         cr_disarm()
         delscreen(screen)
