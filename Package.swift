@@ -50,6 +50,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer targets (EDTF, atlas YAML, CSV reader, import presets); built and run
+        // by Tests/Fuzz/run.sh. A plain build is a replayer of saved inputs.
+        .executableTarget(
+            name: "crossroads-fuzz",
+            dependencies: ["Atlas", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/Fuzz",
+            exclude: ["run.sh"]
+        ),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
         .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"], exclude: ["Fixtures", "__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["Atlas"]),

@@ -7,5 +7,5 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crossroads-bench",
         abstract: "Measure Crossroads at dataset scale.",
-        subcommands: [GenerateCommand.self, RunCommand.self, ImportBenchCommand.self])
+        subcommands: [GenerateCommand.self, RunCommand.self, ImportBenchCommand.self, KeysCommand.self])
 }

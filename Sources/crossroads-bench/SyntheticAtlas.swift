@@ -1,4 +1,5 @@
 import Atlas
+import BrowserModel
 import Foundation
 
 /// A seeded generator of realistic-looking atlas records for benchmarks: titles and
@@ -178,21 +179,4 @@ struct SyntheticAtlas {
 
     static let source = Source(id: sourceID, title: "Synthetic benchmark data (not facts)", kind: "dataset",
                                publisher: "crossroads-bench")
-}
-
-/// A small, fast, seeded generator (Steele, Lea and Flood's SplitMix64), so a seed
-/// always gives the same atlas on every machine.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: Range<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
 }

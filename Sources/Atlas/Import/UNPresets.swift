@@ -20,13 +20,18 @@ extension ImportSession {
         guard let start = try? EDTFDate(parsing: startText) else { return try skip("start_date '\(startText)' is not a date") }
         let end = endText.isEmpty ? nil : try? EDTFDate(parsing: endText)
         if !endText.isEmpty && end == nil { return try skip("end_date '\(endText)' is not a date") }
+        // The mandate is the interval from start to end: an end before the start, or
+        // a date that is already an interval, is a bad row, not a failed import.
+        guard !start.isInterval, end?.isInterval != true,
+              let mandate = try? EDTFDate(parsing: start.text + "/" + (end?.text ?? "..")) else {
+            return try skip("start_date '\(startText)' to end_date '\(endText)' is not a mandate interval (the end before the start, or an interval for a date)")
+        }
         try ensureSource(Self.unMissionsSource)
         if let existing = try missionID(acronym: acronym), !existing.hasPrefix("un-mission:") {
             // The atlas has its own, cited record of this mission: it stays as it is.
             summary.kept += 1
             return
         }
-        let mandate = try EDTFDate(parsing: start.text + "/" + (end?.text ?? ".."))
         let active = row["mission_isactive"].lowercased() == "yes"
         let quote = [acronym, name, startText, endText].joined(separator: ",")
         var c = AtlasContent()
