@@ -64,6 +64,6 @@ let package = Package(
         .testTarget(name: "ImportTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
         .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "BrowserModel", "CNCursesW"]),
         // Runs the built binary in tmux; `swift test` builds it first.
-        .testTarget(name: "EndToEndTests"),
+        .testTarget(name: "EndToEndTests", dependencies: ["Atlas"]),
     ]
 )

@@ -168,6 +168,14 @@ extension String: SQLBindable {
                 sqlite3_bind_text(statement, index, "", 0, transient)
                 return
             }
+            // SQLite keeps a NUL, but reading text back (GRDB, the C string API) ends
+            // it there and would hide the rest: it is stored as its visible picture,
+            // U+2400, as the screen shows it anyway.
+            if memchr(base, 0, buf.count) != nil {
+                let visible = String(String.UnicodeScalarView(self.unicodeScalars.map { $0 == "\u{0}" ? "\u{2400}" : $0 }))
+                (visible as SQLBindable).bind(to: statement, at: index)
+                return
+            }
             base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
                 _ = sqlite3_bind_text(statement, index, $0, Int32(buf.count), transient)
             }

@@ -101,8 +101,12 @@ public enum AtomicFile {
             unlink(tmp.path)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
-        // The rename itself is durable only once the folder is synced.
-        let dfd = open(dir.path, O_RDONLY)
+        syncFolder(of: url)
+    }
+
+    /// A rename is durable only once the folder holding the name is synced.
+    public static func syncFolder(of url: URL) {
+        let dfd = open(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC)
         if dfd >= 0 { fsync(dfd); close(dfd) }
     }
 

@@ -53,6 +53,10 @@ extension Browser {
         }
         let layout = Layout.compute(width: width, height: height, focus: focus, lastList: lastListPane)
         lastLayout = layout
+        // The detail's lines are wrapped to the new layout's width (or a default when
+        // it has no detail pane): its offsets follow, drawn or not.
+        detailCursor = min(max(0, detailCursor), max(0, selectableCount - 1))
+        detailTop = min(max(0, detailTop), maxDetailTop)
         drawTitleBar(&c, width: width)
         for (id, rect) in layout.lists { drawList(&c, id, rect) }
         if let d = layout.detail {

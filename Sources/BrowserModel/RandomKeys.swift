@@ -137,9 +137,10 @@ extension Browser {
             }
         }
         guard focus == .detail || panes[focus] != nil else { return "focus on \(focus), which has no pane" }
-        // Detail offsets stay near its lines (`G` once left detailTop at Int.max).
-        guard detailCursor >= 0, detailCursor < max(1, selectableCount), detailTop >= 0, detailTop <= detailLines.count else {
-            return "detail cursor \(detailCursor) of \(selectableCount) links, top \(detailTop) of \(detailLines.count) lines"
+        // Detail offsets stay inside its lines as the frame wrapped them (`G` once left
+        // detailTop at Int.max; a narrow detail's offset once outlived its layout).
+        guard detailCursor >= 0, detailCursor < max(1, selectableCount), detailTop >= 0, detailTop <= maxDetailTop else {
+            return "detail cursor \(detailCursor) of \(selectableCount) links, top \(detailTop) of \(detailLines.count) lines (at most \(maxDetailTop))"
         }
         if let s = search, s.hits.isEmpty ? s.index != 0 : !(0..<s.hits.count).contains(s.index) {
             return "search hit \(s.index) of \(s.hits.count)"
@@ -148,25 +149,5 @@ extension Browser {
             return "overlay selection \(o.selected), top \(o.top) of \(o.rows.count) rows"
         }
         return nil
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood): a small, fast, seeded generator, so a seed
-/// gives the same sequence on every machine (the system generator cannot be seeded).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    public mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-    public mutating func int(_ range: Range<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
     }
 }

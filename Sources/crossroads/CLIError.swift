@@ -11,6 +11,7 @@ enum Sysexit: Int32 {
     case unavailable = 69  // EX_UNAVAILABLE: e.g. no terminal for the browser
     case software = 70     // EX_SOFTWARE: an internal error
     case ioError = 74      // EX_IOERR
+    case tempFail = 75     // EX_TEMPFAIL: try again later (another import is running)
 }
 
 /// An error the command line reports as one line on stderr, with its exit code.

@@ -66,9 +66,9 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(strict: strict, encoding: choice, mapping: loaded)
         let bar = ProgressBar()
         let into = URL(fileURLWithPath: into)
-        let jobs: [(ImportPreset, [URL])] = presets.count == 1
-            ? [(presets[0], files.map { URL(fileURLWithPath: $0) })]
-            : zip(presets, files).map { ($0, [URL(fileURLWithPath: $1)]) }
+        let jobs: [ImportJob] = presets.count == 1
+            ? [ImportJob(preset: presets[0], files: files.map { URL(fileURLWithPath: $0) })]
+            : zip(presets, files).map { ImportJob(preset: $0, files: [URL(fileURLWithPath: $1)]) }
         // A new database goes in an existing folder (SQLite would only say "unable
         // to open database file").
         if !FileManager.default.fileExists(atPath: into.path) {
@@ -81,53 +81,24 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError("\(into.path): cannot create the database: \(parent) is a file, not a folder", code: .ioError)
             }
         }
-        // Every file is looked at before the database is touched: a binary or
-        // unreadable file fails at once, not after a scan of its whole length.
-        for (_, urls) in jobs {
-            for url in urls {
-                do { try ImportInputCheck.check(url) } catch { throw Self.cliError(error) }
-            }
-        }
-        // Several presets are one import: each writes a working copy beside the
-        // database, which replaces it only when all have finished, so that a bad
-        // file for the last preset leaves the database as it was, as one preset does.
-        let staged = jobs.count > 1
-        let target = staged ? into.deletingLastPathComponent().appendingPathComponent(".\(into.lastPathComponent).import-\(getpid())") : into
-        if staged {
-            try? FileManager.default.removeItem(at: target)
-            if FileManager.default.fileExists(atPath: into.path) {
-                do { _ = try AtlasStore.open(database: into.path) } catch { throw CLIError(error) }
-                do { try FileManager.default.copyItem(at: into, to: target) } catch {
-                    throw CLIError("\(into.path): cannot copy the database beside itself (\(error.localizedDescription))", code: .ioError)
-                }
-            }
-        }
-        var done: [(ImportPreset, [URL], ImportSummary)] = []
-        for (i, (preset, urls)) in jobs.enumerated() {
-            do {
-                let summary = try Importer.run(preset: preset, files: urls, into: target, withBuiltin: withBuiltin && i == 0,
-                                               options: options, progress: bar.update)
-                done.append((preset, urls, summary))
-            } catch {
-                bar.clear()
-                if staged { try? FileManager.default.removeItem(at: target) }
-                throw Self.cliError(error)
-            }
+        // Several presets are one import: all land, or none does.
+        let summaries: [ImportSummary]
+        do {
+            summaries = try Importer.run(jobs, into: into, withBuiltin: withBuiltin, options: options, progress: bar.update)
+        } catch {
             bar.clear()
+            throw Self.cliError(error)
         }
-        if staged, rename(target.path, into.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: target)
-            throw CLIError("\(into.path): \(reason)", code: .ioError)
-        }
+        bar.clear()
         // Reported once everything is in: a failed import prints no summary.
-        for (preset, urls, summary) in done { report(preset, urls, summary) }
+        for (job, summary) in zip(jobs, summaries) { report(job.preset, job.files, summary) }
     }
 
     static func cliError(_ error: ImportError) -> CLIError {
         switch error {
         case .unreadable: return CLIError(error.description, code: .noInput)
         case .database: return CLIError(error.description, code: .ioError)
+        case .busy: return CLIError(error.description, code: .tempFail)
         case .store(let e): return CLIError(e)
         default: return CLIError(error.description, code: .dataError)
         }

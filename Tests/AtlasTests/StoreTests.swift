@@ -579,4 +579,15 @@ final class StoreTests: XCTestCase {
             guard case StoreError.atlas(.unreadable) = error else { return XCTFail("\(error)") }
         }
     }
+
+    /// Text read back from SQLite ends at a NUL: the store keeps it as ␀ so that
+    /// what follows stays visible (a hostile title cannot hide its tail).
+    func testANulInTextIsKeptVisibleWithWhatFollows() throws {
+        var c = AtlasContent()
+        c.actors = [Actor(id: "a", title: "Before\u{0}after", type: .state, summary: "one\u{0}two\u{0}")]
+        let store = try AtlasStore.inMemory(c)
+        let d = try XCTUnwrap(try store.detail("a"))
+        XCTAssertEqual(d.title, "Before\u{2400}after")
+        XCTAssertEqual(d.summary, "one\u{2400}two\u{2400}")
+    }
 }

@@ -19,21 +19,7 @@ final class CLITests: XCTestCase {
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let mini = testsFolder.appendingPathComponent("AtlasTests/Fixtures/mini").path
 
-    /// The products folder holds the test bundle and the executable side by side.
-    static let binary: URL? = {
-        var folders: [URL] = []
-        for bundle in [Bundle(for: CLITests.self), Bundle.main] {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-            folders.append(bundle.bundleURL)
-            if let exe = bundle.executableURL { folders.append(exe.deletingLastPathComponent()) }
-        }
-        if let arg0 = CommandLine.arguments.first { folders.append(URL(fileURLWithPath: arg0).deletingLastPathComponent()) }
-        return folders.map { $0.appendingPathComponent("crossroads") }.first {
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDir) && !isDir.boolValue
-                && FileManager.default.isExecutableFile(atPath: $0.path)
-        }
-    }()
+    static let binary = BuiltBinary.crossroads
 
     private func crossroads(_ args: [String], in cwd: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         guard let binary = Self.binary else {
@@ -639,5 +625,24 @@ final class CLITests: XCTestCase {
         let h = try crossroads(["--help"])
         XCTAssertEqual(h.status, 0)
         for command in ["list", "search", "show", "validate", "stats"] { XCTAssertTrue(h.stdout.contains(command), command) }
+    }
+
+    /// A second import into a database another is writing: one line, EX_TEMPFAIL,
+    /// and the database and the running import's copy untouched.
+    func testASecondImportAtOnceIsTempFail() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-cli-busy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let csv = dir.appendingPathComponent("m.csv")
+        try Data("mission_acronym,mission_name,start_date,end_date\nUNA,Mission A,1990-01-01,1992-01-01\n".utf8).write(to: csv)
+        let db = dir.appendingPathComponent("peace.sqlite")
+        XCTAssertEqual(try crossroads(["import", "un-missions", csv.path, "--into", db.path]).status, 0)
+        let before = try Data(contentsOf: db)
+        let fd = open(dir.appendingPathComponent(".peace.sqlite.partial").path, O_RDWR | O_CREAT, 0o644)
+        defer { close(fd) }
+        XCTAssertEqual(flock(fd, LOCK_EX | LOCK_NB), 0, "the test holds the running import's lock")
+        let r = try crossroads(["import", "un-missions", csv.path, "--into", db.path])
+        assertOneLineError(r, status: 75, "another import into it is running", "try again")
+        XCTAssertEqual(try Data(contentsOf: db), before)
     }
 }

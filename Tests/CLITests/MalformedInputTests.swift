@@ -26,21 +26,7 @@ final class MalformedInputTests: XCTestCase {
         var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
-    /// The products folder holds the test bundle and the executable side by side.
-    static let binary: URL? = {
-        var folders: [URL] = []
-        for bundle in [Bundle(for: MalformedInputTests.self), Bundle.main] {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-            folders.append(bundle.bundleURL)
-            if let exe = bundle.executableURL { folders.append(exe.deletingLastPathComponent()) }
-        }
-        if let arg0 = CommandLine.arguments.first { folders.append(URL(fileURLWithPath: arg0).deletingLastPathComponent()) }
-        return folders.map { $0.appendingPathComponent("crossroads") }.first {
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDir) && !isDir.boolValue
-                && FileManager.default.isExecutableFile(atPath: $0.path)
-        }
-    }()
+    static let binary = BuiltBinary.crossroads
 
     static let mini = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("AtlasTests/Fixtures/mini")

@@ -14,20 +14,7 @@ import Glibc
 final class NothingLostTests: XCTestCase {
     // MARK: the built binary, and the test binary as a child process
 
-    static let binary: URL? = {
-        var folders: [URL] = []
-        for bundle in [Bundle(for: NothingLostTests.self), Bundle.main] {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-            folders.append(bundle.bundleURL)
-            if let exe = bundle.executableURL { folders.append(exe.deletingLastPathComponent()) }
-        }
-        if let arg0 = CommandLine.arguments.first { folders.append(URL(fileURLWithPath: arg0).deletingLastPathComponent()) }
-        return folders.map { $0.appendingPathComponent("crossroads") }.first {
-            var isDir: ObjCBool = false
-            return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDir) && !isDir.boolValue
-                && FileManager.default.isExecutableFile(atPath: $0.path)
-        }
-    }()
+    static let binary = BuiltBinary.crossroads
 
     static let realData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/real")
@@ -591,19 +578,6 @@ final class NothingLostTests: XCTestCase {
 }
 
 private func sigkill(_ pid: pid_t) { _ = kill(pid, SIGKILL) }
-
-/// A seeded generator (SplitMix64), so that kill points repeat from run to run.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// `crossroads` on a pseudo-terminal of 100×30, its output collected.
 final class TerminalProcess: @unchecked Sendable {

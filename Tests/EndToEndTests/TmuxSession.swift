@@ -46,11 +46,7 @@ final class TmuxSession {
     init(arguments: [String] = [], width: Int = 120, height: Int = 40, environment: [String: String] = [:],
          unsetting: [String] = [], stdoutToFile: Bool = false, stdinFromNull: Bool = false,
          stderrToFile: Bool = true, tmuxOptions: [String] = [], jobControl: Bool = false) throws {
-        Self.counter += 1
-        socket = "crossroads-e2e-\(getpid())-\(Self.counter)"
-        work = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
-        try? FileManager.default.removeItem(at: work)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        (socket, work) = try Self.newWorkFolder()
         self.width = width
         self.height = height
         let bin = Self.binary.path
@@ -79,14 +75,20 @@ final class TmuxSession {
         try Self.launch(socket: socket, work: work, width: width, height: height, script: script, tmuxOptions: tmuxOptions)
     }
 
+    /// A tmux socket name of its own and an empty work folder named after it.
+    private static func newWorkFolder() throws -> (socket: String, work: URL) {
+        counter += 1
+        let socket = "crossroads-e2e-\(getpid())-\(counter)"
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
+        try? FileManager.default.removeItem(at: work)
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        return (socket, work)
+    }
+
     /// A pane running `script` (bash) instead of crossroads: for control experiments
     /// that show what the terminal does with raw escape sequences.
     init(script: String, width: Int = 80, height: Int = 24, tmuxOptions: [String] = []) throws {
-        Self.counter += 1
-        socket = "crossroads-e2e-\(getpid())-\(Self.counter)"
-        work = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
-        try? FileManager.default.removeItem(at: work)
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        (socket, work) = try Self.newWorkFolder()
         self.width = width
         self.height = height
         try Self.launch(socket: socket, work: work, width: width, height: height, script: "cd \(Self.quote(work.path)); \(script); sleep 120",

@@ -9,18 +9,30 @@ import GRDB
 /// What the fuzzer feeds: each target takes one input (a date, a YAML file, a CSV
 /// file) and must return without trapping, whatever the bytes. Errors the code
 /// reports (a bad date, a bad row, a YAML problem) are answers, not findings.
-enum FuzzTarget: String, CaseIterable {
+enum FuzzTarget {
     case edtf
-    case atlasYAML = "atlas-yaml"
+    case atlasYAML
     case csv
-    case unMissions = "un-missions"
-    case geoPKO = "geo-pko"
-    case unscVetoes = "unsc-vetoes"
-    case ucdpGED = "ucdp-ged"
-    case acled
-    case gdelt1
+    /// Each preset but `mapping` (which needs a mapping file as well).
+    case preset(ImportPreset)
 
-    var preset: ImportPreset? { ImportPreset(rawValue: rawValue) }
+    static let allCases: [FuzzTarget] = [.edtf, .atlasYAML, .csv] + ImportPreset.allCases.filter { $0 != .mapping }.map { .preset($0) }
+
+    var rawValue: String {
+        switch self {
+        case .edtf: "edtf"
+        case .atlasYAML: "atlas-yaml"
+        case .csv: "csv"
+        case .preset(let p): p.rawValue
+        }
+    }
+
+    init?(rawValue: String) {
+        guard let target = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = target
+    }
+
+    var preset: ImportPreset? { if case .preset(let p) = self { p } else { nil } }
 }
 
 /// One target's state, made once per process: libFuzzer calls `run` millions of
@@ -56,7 +68,7 @@ final class FuzzHarness {
         case .edtf: Self.edtf(String(decoding: bytes, as: UTF8.self))
         case .atlasYAML: atlasYAML(bytes)
         case .csv: Self.csv(bytes)
-        default: importCSV(bytes, preset: target.preset!)
+        case .preset(let preset): importCSV(bytes, preset: preset)
         }
     }
 

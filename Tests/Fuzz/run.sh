@@ -112,7 +112,7 @@ done
 failed=()
 for t in "${targets[@]}"; do
     case "$t" in edtf) max_len=64 ;; *) max_len=8192 ;; esac
-    corpus=$work/corpus/$t
+    corpus=.build-fuzz/corpus/$t   # kept between runs: a longer run goes on from it
     mkdir -p "$corpus" ".build-fuzz/crashes/$t"
     log=$work/$t.log
     status=0

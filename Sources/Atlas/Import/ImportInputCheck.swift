@@ -10,11 +10,11 @@ import Darwin
 /// UTF-16 export or a file of zeros is refused at once with its line and column,
 /// instead of being scanned whole (a 200 MB file of NULs was one 200 MB "header"
 /// field, decoded and lower-cased into 600 MB of memory).
-public enum ImportInputCheck {
+enum ImportInputCheck {
     /// How much of a file is looked at.
     static let sniffBytes = 1 << 20
 
-    public static func check(_ url: URL) throws(ImportError) {
+    static func check(_ url: URL) throws(ImportError) {
         let path = url.path
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {

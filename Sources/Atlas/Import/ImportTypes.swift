@@ -84,6 +84,8 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case malformedAt(path: String, line: Int, column: Int, reason: String)
     case missingColumns(path: String, columns: [String])
     case database(path: String, reason: String)
+    /// Another import is writing into the same database.
+    case busy(path: String)
     /// The database to add to cannot be opened (not an atlas, newer, corrupt).
     case store(StoreError)
 
@@ -99,6 +101,9 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         case .missingColumns(let path, let columns):
             return "\(path):1: not this dataset's file: no column\(columns.count == 1 ? "" : "s") \(columns.joined(separator: ", "))"
         case .database(let path, let reason): return "\(path): \(reason)"
+        case .busy(let path):
+            let copy = URL(fileURLWithPath: path).lastPathComponent
+            return "\(path): another import into it is running (it holds .\(copy).partial); try again when it has finished"
         case .store(let e): return e.description
         }
     }

@@ -15,21 +15,37 @@ public enum Importer {
     public static func run(preset: ImportPreset, files: [URL], into database: URL, withBuiltin: Bool = false,
                            options: ImportOptions = .init(),
                            progress: ((ImportProgress) -> Void)? = nil) throws(ImportError) -> ImportSummary {
-        let start = Date()
+        try run([ImportJob(preset: preset, files: files)], into: database, withBuiltin: withBuiltin,
+                options: options, progress: progress)[0]
+    }
+
+    /// Several presets' files as one import: all of them land, or none does. Returns
+    /// one summary per job.
+    public static func run(_ jobs: [ImportJob], into database: URL, withBuiltin: Bool = false,
+                           options: ImportOptions = .init(),
+                           progress: ((ImportProgress) -> Void)? = nil) throws(ImportError) -> [ImportSummary] {
         let path = database.path
-        if preset == .mapping && options.mapping == nil {
+        // The jobs' seconds add up to the whole import's: the first includes copying
+        // the database, the last building the summaries and renaming.
+        var jobStart = Date()
+        if jobs.contains(where: { $0.preset == .mapping }) && options.mapping == nil {
             throw .malformed(path: path, line: 0, reason: "the mapping preset needs a mapping file (--mapping FILE)")
         }
-        let partial = database.deletingLastPathComponent().appendingPathComponent(".\(database.lastPathComponent).partial")
-        try? FileManager.default.removeItem(at: partial)
-        var summary = ImportSummary()
+        // Every file is looked at before the database is touched: a binary or
+        // unreadable file fails at once, not after the copy and a scan of its length.
+        for job in jobs {
+            for file in job.files { try ImportInputCheck.check(file) }
+        }
+        // An existing database must be one Crossroads can read (schema version, not
+        // corrupt) before anything is written beside it.
+        if FileManager.default.fileExists(atPath: path) {
+            do { _ = try AtlasStore.open(database: path) } catch { throw ImportError.store(error) }
+        }
+        let copy = try WorkingCopy(of: database)
+        let exists = copy.startedFromDatabase
+        var summaries: [ImportSummary] = []
         do {
-            let exists = FileManager.default.fileExists(atPath: path)
-            if exists {
-                do { _ = try AtlasStore.open(database: path) } catch { throw ImportError.store(error) }
-                try FileManager.default.copyItem(at: database, to: partial)
-            }
-            let queue = try DatabaseQueue(path: partial.path)
+            let queue = try DatabaseQueue(path: copy.url.path)
             // The copy is thrown away on failure: no journal needed while writing it.
             // A large page cache keeps the indexes being filled in memory instead of
             // spilling and re-reading their pages (it is a ceiling, used as needed).
@@ -44,29 +60,39 @@ public enum Importer {
                 try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', \(Self.ftsBuffer))")
                 let session = try ImportSession(db: db, options: options)
                 if withBuiltin { try session.upsertBuiltin() }
-                for file in files {
-                    try session.importFile(file, preset: preset, progress: progress, start: start)
+                for job in jobs {
+                    session.summary = ImportSummary()
+                    for file in job.files {
+                        try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
+                    }
+                    session.summary.seconds = Date().timeIntervalSince(jobStart)
+                    jobStart = Date()
+                    summaries.append(session.summary)
                 }
                 try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', 1048576)")
                 try ListSummary.refresh(db)
-                summary = session.summary
             }
             try queue.close()
-            let handle = try FileHandle(forUpdating: partial)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(partial.path, path) == 0 else {
-                throw ImportError.unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
         } catch let e as ImportError {
-            try? FileManager.default.removeItem(at: partial)
+            copy.abandon()
             throw e
         } catch {
-            try? FileManager.default.removeItem(at: partial)
+            copy.abandon()
             throw ImportError.database(path: path, reason: AtlasStore.reason(error))
         }
-        summary.seconds = Date().timeIntervalSince(start)
-        return summary
+        try copy.commit()
+        if !summaries.isEmpty { summaries[summaries.count - 1].seconds += Date().timeIntervalSince(jobStart) }
+        return summaries
+    }
+}
+
+/// One preset and the files it reads.
+public struct ImportJob: Sendable {
+    public var preset: ImportPreset
+    public var files: [URL]
+    public init(preset: ImportPreset, files: [URL]) {
+        self.preset = preset
+        self.files = files
     }
 }
 
@@ -104,11 +130,6 @@ final class ImportSession {
 
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
         file = url.path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) else {
-            throw ImportError.unreadable(path: url.path, reason: "no such file")
-        }
-        guard !isDir.boolValue else { throw ImportError.unreadable(path: url.path, reason: "is a folder, not a file") }
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw ImportError.unreadable(path: url.path, reason: "cannot be read")
@@ -147,14 +168,24 @@ final class ImportSession {
                         return
                     }
                     let row = Row(record: record, header: header)
-                    switch preset {
-                    case .unMissions: try unMission(row)
-                    case .geoPKO: try geoPKO(row)
-                    case .unscVetoes: try unscVeto(row)
-                    case .ucdpGED: try ucdpEvent(row)
-                    case .acled: try acledEvent(row)
-                    case .gdelt1: try gdeltEvent(row)
-                    case .mapping: try mappedEvent(row, options.mapping!)
+                    do {
+                        switch preset {
+                        case .unMissions: try unMission(row)
+                        case .geoPKO: try geoPKO(row)
+                        case .unscVetoes: try unscVeto(row)
+                        case .ucdpGED: try ucdpEvent(row)
+                        case .acled: try acledEvent(row)
+                        case .gdelt1: try gdeltEvent(row)
+                        case .mapping: try mappedEvent(row, options.mapping!)
+                        }
+                    } catch let e as ImportError {
+                        throw e
+                    } catch let e as DatabaseError {
+                        throw e
+                    } catch {
+                        // A value a preset did not foresee (a date that passes its checks
+                        // and still is none) is this row's problem, not the import's.
+                        try skip("\(error)")
                     }
                     if rows % 20_000 == 0, let progress {
                         let done = record.fields.last.map(\.upperBound) ?? 0
@@ -162,8 +193,10 @@ final class ImportSession {
                                                 bytesTotal: bytes.count, seconds: Date().timeIntervalSince(start)))
                     }
                 }
-            } catch CSVReader.Failure.unclosedQuote(let at) {
-                throw ImportError.malformed(path: url.path, line: at, reason: "a quoted field is never closed")
+            } catch let failure as CSVReader.Failure {
+                switch failure {
+                case .unclosedQuote(let at): throw ImportError.malformed(path: url.path, line: at, reason: "a quoted field is never closed")
+                }
             }
         }
         if header.isEmpty { throw ImportError.malformed(path: url.path, line: 1, reason: "no header row") }
