@@ -64,11 +64,13 @@ if [ "$keys" -gt 0 ]; then
     [ -x "$bench" ] || { cat "$work/bench-build.log"; echo "run.sh: crossroads-bench did not build" >&2; exit 1; }
     echo "keys: built crossroads-bench ($(elapsed))"
     (
-        # Half the keys on the seed atlas, half on a generated 10,000-event atlas.
-        set -e
-        "$bench" generate --events 10000 --actors 1000 --missions 50 --seed 1 --into "$work/10k.sqlite" > /dev/null 2>&1
-        "$bench" keys --count $((keys / 2)) --seed 1 2>/dev/null
-        "$bench" keys --count $((keys - keys / 2)) --seed 2 --db "$work/10k.sqlite" 2>/dev/null
+        # Half the keys on the seed atlas, half on a generated 10,000-event atlas;
+        # both halves run even when the first fails.
+        status=0
+        "$bench" keys --count $((keys / 2)) --seed 1 2>/dev/null || status=1
+        "$bench" generate --events 10000 --actors 1000 --missions 50 --seed 1 --into "$work/10k.sqlite" > /dev/null 2>&1 || status=1
+        "$bench" keys --count $((keys - keys / 2)) --seed 2 --db "$work/10k.sqlite" 2>/dev/null || status=1
+        exit $status
     ) > "$work/keys.log" 2>&1 &
     keys_run=$!
 fi
