@@ -105,10 +105,14 @@ struct RecordJSON: Encodable {
 }
 
 /// `show` for people: a heading, the fields, then sources and links.
+///
+/// Only the summary may span lines: a line break anywhere else (a title, a quote)
+/// becomes a space, so no field of a record can forge a line of another.
 enum RecordText {
     static func render(_ d: RecordDetail) -> String {
+        func line(_ s: String) -> String { TerminalText.sanitize(s) }
         var out: [String] = []
-        out.append("\(d.title)  [\(d.kind.rawValue) \(d.id)]")
+        out.append(line("\(d.title)  [\(d.kind.rawValue) \(d.id)]"))
         var fields: [[String]] = []
         func add(_ k: String, _ v: String?) { if let v, !v.isEmpty { fields.append([k, v]) } }
         if let date = d.date { add(d.kind == .mission ? "mandate" : "date", (try? EDTFDate(parsing: date))?.display ?? date) }
@@ -126,7 +130,10 @@ enum RecordText {
         if d.kind == .actor || d.kind == .mission { add("events", "\(d.eventCount)") }
         if d.kind == .source { add("cited by", d.citedByText) }
         if !fields.isEmpty { out.append(Output.table(fields)) }
-        if let s = d.summary { out.append(""); out.append(s) }
+        if let s = d.summary {
+            out.append("")
+            out.append(TerminalText.sanitize(s, singleLine: false).replacingOccurrences(of: "␊", with: "\n"))
+        }
         if !d.actors.isEmpty {
             out.append(""); out.append("Actors")
             out.append(Output.table(d.actors.map { ["  " + $0.role, $0.actor.title ?? "(not in this atlas)", $0.actor.id] }))
@@ -152,10 +159,11 @@ enum RecordText {
         if !d.sources.isEmpty {
             out.append(""); out.append("Sources")
             for c in d.sources {
-                out.append("  \(c.source.title ?? c.source.id), \(c.locator ?? "")")
-                if let q = c.quote { out.append("    “\(q)”") }
+                out.append(line("  \(c.source.title ?? c.source.id), \(c.locator ?? "")"))
+                if let q = c.quote { out.append(line("    “\(q)”")) }
             }
         }
-        return out.map { TerminalText.sanitize($0, singleLine: false).replacingOccurrences(of: "␊", with: "\n") }.joined(separator: "\n")
+        // Tables sanitize their own cells.
+        return out.joined(separator: "\n")
     }
 }

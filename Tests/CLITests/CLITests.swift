@@ -525,6 +525,35 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(v.stderr.contains("␛[2Jdte"), v.stderr)
     }
 
+    /// Only a summary spans lines in `show`: a line break in a title, a place or a
+    /// quote would let one field print a line that looks like another field.
+    func testShowTextKeepsOneLineFieldsOnOneLine() throws {
+        let atlas = try tempAtlas([
+            "atlas.yaml": """
+                sources:
+                  - id: s
+                    title: "Source\\nurl: forged"
+                events:
+                  - id: e
+                    title: "Event\\ntype: forged\\rdate: forged"
+                    date: 2024
+                    summary: "Line one\\nline two"
+                    place: {name: "Place\\nplace: forged"}
+                    sources: [{source: s, locator: "p\\nq", quote: "said\\nActors"}]
+
+                """,
+        ])
+        let r = try crossroads(["show", "e", "--atlas", atlas.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertTrue(lines[0].hasPrefix("Event type: forged date: forged  [event e]"), r.stdout)
+        XCTAssertFalse(lines.contains { $0.hasPrefix("type: ") || $0.hasPrefix("date: ") || $0.hasPrefix("place: ")
+            || $0.hasPrefix("url: ") || $0 == "Actors" || $0.hasPrefix("q") }, r.stdout)
+        XCTAssertFalse(r.stdout.contains("\r"), r.stdout)
+        XCTAssertTrue(lines.contains("Line one") && lines.contains("line two"), "the summary keeps its lines: \(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("“said Actors”"), r.stdout)
+    }
+
     /// JSON goes to terminals too (`crossroads show x --format json`): C0 controls are
     /// escaped (\u001b), but C1 controls such as U+009B (CSI) and bidi overrides such as
     /// U+202E are written raw. Escaping them keeps the data identical for scripts.
