@@ -48,18 +48,35 @@ enum InputFile {
     /// The whole file, if it is a regular file of at most `maxBytes`. The size is
     /// checked before anything is read, so a huge file costs nothing.
     static func read(_ path: String, maxBytes: Int) -> Result<Data, Failure> {
+        withRegularFile(path) { fd, size in
+            size > maxBytes ? .failure(.tooLarge(size)) : readUpTo(size, from: fd)
+        }
+    }
+
+    /// The first `maxBytes` of a regular file (all of it when shorter), and its size.
+    static func head(_ path: String, maxBytes: Int) -> Result<(data: Data, size: Int), Failure> {
+        withRegularFile(path) { fd, size in
+            readUpTo(min(size, maxBytes), from: fd).map { (data: $0, size: size) }
+        }
+    }
+
+    /// Opens `path` without blocking on a pipe and hands `body` the descriptor and the
+    /// size, when it is a regular file.
+    private static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) -> Result<T, Failure>) -> Result<T, Failure> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return .failure(openFailure(path, errno)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         if let kind = kind(of: info.st_mode) { return .failure(.notRegular(kind)) }
-        let size = Int(info.st_size)
-        if size > maxBytes { return .failure(.tooLarge(size)) }
-        var data = Data(count: size)
+        return body(fd, Int(info.st_size))
+    }
+
+    private static func readUpTo(_ count: Int, from fd: Int32) -> Result<Data, Failure> {
+        var data = Data(count: count)
         var done = 0
-        while done < size {
-            let n = data.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress! + done, size - done) }
+        while done < count {
+            let n = data.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress! + done, count - done) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(.unreadable(String(cString: strerror(errno))))
@@ -67,7 +84,7 @@ enum InputFile {
             if n == 0 { break }   // the file shrank while being read
             done += n
         }
-        if done < size { data.removeSubrange(done...) }
+        if done < count { data.removeSubrange(done...) }
         return .success(data)
     }
 
