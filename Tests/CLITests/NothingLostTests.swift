@@ -65,10 +65,10 @@ final class NothingLostTests: XCTestCase {
         var seconds: Double
     }
 
-    /// Runs `crossroads` to the end, or SIGKILLs it as soon as `killWhen` (asked
-    /// every half millisecond with the seconds since the start) says so;
-    /// `beforeKill` sees the moment of the kill.
-    private func crossroads(_ args: [String], killWhen: ((Double) -> Bool)? = nil,
+    /// Runs `crossroads` to the end, or sends it `signal` (SIGKILL unless told) as
+    /// soon as `killWhen` (asked every half millisecond with the seconds since the
+    /// start) says so; `beforeKill` sees the moment of the kill.
+    private func crossroads(_ args: [String], killWhen: ((Double) -> Bool)? = nil, signal: Int32 = SIGKILL,
                             beforeKill: (() -> Void)? = nil) throws -> Finished {
         let process = Process()
         process.executableURL = try crossroadsBinary()
@@ -90,7 +90,7 @@ final class NothingLostTests: XCTestCase {
         while process.isRunning, Date() < deadline {
             if let killWhen, killWhen(Date().timeIntervalSince(start)) {
                 beforeKill?()
-                kill(process.processIdentifier, SIGKILL)
+                kill(process.processIdentifier, signal)
                 break
             }
             usleep(500)
@@ -320,6 +320,37 @@ final class NothingLostTests: XCTestCase {
         XCTAssertEqual(try logicalContent(db.path), after, "the import after the kills reaches the same records as one never interrupted")
         let list = try crossroads(["list", "events", "--db", db.path, "--format", "json", "--limit", "1", "--from", "1989"])
         XCTAssertEqual(list.status, 0, list.stderr)
+    }
+
+    /// ^C, TERM and HUP end an import as they end any process (killed by the signal,
+    /// so the shell says 130, 143, 129), and its working copy, as large as the
+    /// database, goes with it instead of staying behind hidden.
+    func testImportInterruptedBySignalRemovesItsCopy() throws {
+        let dir = try tempFolder("interrupt")
+        let db = dir.appendingPathComponent("atlas.sqlite")
+        let partial = dir.appendingPathComponent(".atlas.sqlite.partial")
+        let seed = dir.appendingPathComponent("seed.csv")
+        try Data(Self.generatedGED(rows: 500, seed: 7).utf8).write(to: seed)
+        let first = try crossroads(["import", "ucdp-ged", seed.path, "--with-builtin", "--into", db.path])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let before = try Data(contentsOf: db)
+        let csv = dir.appendingPathComponent("ged-generated.csv")
+        try Data(Self.generatedGED(rows: 20_000, seed: 8).utf8).write(to: csv)
+        func size(_ url: URL) -> Int { ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size]) as? Int) ?? -1 }
+
+        for (sig, name) in [(SIGINT, "INT"), (SIGTERM, "TERM"), (SIGHUP, "HUP")] {
+            var copied = false
+            let r = try crossroads(["import", "ucdp-ged", csv.path, "--into", db.path], killWhen: { _ in
+                // Once the database is copied, the rows are being written.
+                copied = size(partial) >= before.count
+                return copied
+            }, signal: sig)
+            XCTAssertTrue(copied, "SIG\(name): the import finished before its copy was seen: \(r.stderr)")
+            XCTAssertTrue(r.killed, "SIG\(name): the import ends by the signal, status \(r.status): \(r.stderr)")
+            XCTAssertEqual(r.status, sig, "SIG\(name)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path), "SIG\(name): the working copy is removed")
+            XCTAssertEqual(try Data(contentsOf: db), before, "SIG\(name): the database is as it was")
+        }
     }
 
     // MARK: 2. the user state file
