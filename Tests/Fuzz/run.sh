@@ -7,6 +7,9 @@
 # SECONDS (default 20) is each fuzz target's time. Targets: edtf atlas-yaml csv
 # un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1 (default: all); naming
 # targets skips the key run. CROSSROADS_KEYS=N changes the key count (0 skips it).
+# The fuzzers start from seed 1 (CROSSROADS_FUZZ_SEED; 0 draws a new one each run),
+# so CI tries the same inputs each time and a red run is a change's doing; explore
+# with another seed and longer runs.
 # A crash leaves its input in .build-fuzz/crashes/TARGET/; replay it with the plain
 # build: swift run crossroads-fuzz TARGET FILE.
 set -euo pipefail
@@ -19,6 +22,7 @@ seconds=${1:-20}
 shift || true
 all_targets=(edtf atlas-yaml csv un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1)
 keys=${CROSSROADS_KEYS:-1000000}
+fuzz_seed=${CROSSROADS_FUZZ_SEED:-1}
 if [ $# -gt 0 ]; then targets=("$@"); keys=0; else targets=("${all_targets[@]}"); fi
 
 work=.build-fuzz/work
@@ -120,7 +124,7 @@ for t in "${targets[@]}"; do
     status=0
     # Swift's own crash backtracer would wait on the sanitizer's; libFuzzer reports.
     SWIFT_BACKTRACE=enable=no CROSSROADS_FUZZ_TARGET=$t ASAN_OPTIONS=detect_leaks=0 \
-        "$fuzzer" "$corpus" "$seeds/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+        "$fuzzer" "$corpus" "$seeds/$t" -max_total_time="$seconds" -seed="$fuzz_seed" -rss_limit_mb=2048 -timeout=10 \
         -max_len=$max_len -artifact_prefix=".build-fuzz/crashes/$t/" -print_final_stats=1 > "$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 || true)
