@@ -159,6 +159,15 @@ protocol SQLBindable {
 /// SQLite copies the bytes before the bind returns.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+extension String {
+    /// The text as the store keeps it. SQLite keeps a NUL, but reading text back
+    /// (GRDB, the C string API) ends it there and would hide the rest: it is stored
+    /// as its visible picture, U+2400, as the screen shows it anyway.
+    func withNULAsPicture() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\u{0}" ? "\u{2400}" : $0 }))
+    }
+}
+
 extension String: SQLBindable {
     func bind(to statement: OpaquePointer, at index: Int32) {
         var s = self
@@ -168,12 +177,8 @@ extension String: SQLBindable {
                 sqlite3_bind_text(statement, index, "", 0, transient)
                 return
             }
-            // SQLite keeps a NUL, but reading text back (GRDB, the C string API) ends
-            // it there and would hide the rest: it is stored as its visible picture,
-            // U+2400, as the screen shows it anyway.
             if memchr(base, 0, buf.count) != nil {
-                let visible = String(String.UnicodeScalarView(self.unicodeScalars.map { $0 == "\u{0}" ? "\u{2400}" : $0 }))
-                (visible as SQLBindable).bind(to: statement, at: index)
+                (withNULAsPicture() as SQLBindable).bind(to: statement, at: index)
                 return
             }
             base.withMemoryRebound(to: CChar.self, capacity: buf.count) {

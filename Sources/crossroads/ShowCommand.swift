@@ -132,7 +132,10 @@ enum RecordText {
         if !fields.isEmpty { out.append(Output.table(fields)) }
         if let s = d.summary {
             out.append("")
-            out.append(TerminalText.sanitize(s, singleLine: false).replacingOccurrences(of: "␊", with: "\n"))
+            // Each line made inert on its own: no round trip through ␊, which the
+            // summary's own text may hold.
+            out.append(s.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TerminalText.sanitize(String($0), singleLine: false) }.joined(separator: "\n"))
         }
         if !d.actors.isEmpty {
             out.append(""); out.append("Actors")

@@ -537,7 +537,7 @@ final class CLITests: XCTestCase {
                   - id: e
                     title: "Event\\ntype: forged\\rdate: forged"
                     date: 2024
-                    summary: "Line one\\nline two"
+                    summary: "Line one\\nline two ␊ stays a picture"
                     place: {name: "Place\\nplace: forged"}
                     sources: [{source: s, locator: "p\\nq", quote: "said\\nActors"}]
 
@@ -550,7 +550,8 @@ final class CLITests: XCTestCase {
         XCTAssertFalse(lines.contains { $0.hasPrefix("type: ") || $0.hasPrefix("date: ") || $0.hasPrefix("place: ")
             || $0.hasPrefix("url: ") || $0 == "Actors" || $0.hasPrefix("q") }, r.stdout)
         XCTAssertFalse(r.stdout.contains("\r"), r.stdout)
-        XCTAssertTrue(lines.contains("Line one") && lines.contains("line two"), "the summary keeps its lines: \(r.stdout)")
+        XCTAssertTrue(lines.contains("Line one") && lines.contains("line two ␊ stays a picture"),
+                      "the summary keeps its own lines, and only those: \(r.stdout)")
         XCTAssertTrue(r.stdout.contains("“said Actors”"), r.stdout)
     }
 

@@ -40,10 +40,9 @@ struct CSVReader {
                 s = CSVReader.cp1252(slice)
             }
             if escaped { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
-            // The store keeps a NUL as its picture ␀ (SQLite's text API would end the
-            // string there); a field becomes ␀ here already, so an id or acronym
-            // looked up is the one that was stored.
-            if memchr(slice.baseAddress!, 0, slice.count) != nil { s = s.replacingOccurrences(of: "\u{0}", with: "\u{2400}") }
+            // A field is the text the store keeps from the moment it is read, so an id
+            // or acronym looked up is the one that was stored.
+            if memchr(slice.baseAddress!, 0, slice.count) != nil { s = s.withNULAsPicture() }
             return s
         }
 
