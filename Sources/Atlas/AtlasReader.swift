@@ -86,7 +86,7 @@ struct AtlasFileReader {
         }
         switch kind {
         case .source:
-            let k = r.optionalString("kind", &self) ?? "article"
+            let k = r.allowedValue("kind", among: Source.kinds, &self) ?? "article"
             let publisher = r.optionalString("publisher", &self)
             let author = r.optionalString("author", &self)
             let date = r.date("date", &self)
@@ -99,9 +99,12 @@ struct AtlasFileReader {
             }
         case .actor:
             let type = r.enumValue("type", Actor.ActorType.self, required: true, &self)
-            let iso3 = r.optionalString("iso3", &self)
-            if let iso3, let n = r.node("iso3"), !(iso3.count == 3 && iso3.allSatisfy { $0.isASCII && $0.isUppercase }) {
-                problems.append(problem(n, .badValue, "iso3 '\(iso3)' must be three upper-case letters (ISO 3166-1 alpha-3)"))
+            var iso3 = r.countryCode("iso3", &self)
+            if iso3 != nil, let type, type != .state, let n = r.node("iso3") {
+                // The code merges a record with a dataset's state; on a person or a
+                // contingent it would merge that record with the state.
+                problems.append(problem(n, .badValue, "iso3 is for states; this actor's type is '\(type.rawValue)' (link it to its state instead)"))
+                iso3 = nil
             }
             r.finish(allowed: ["id", "title", "aliases", "summary", "sources", "links", "type", "iso3"], &self)
             if let id, let title, let type {
@@ -110,7 +113,7 @@ struct AtlasFileReader {
             }
         case .mission:
             let acronym = r.optionalString("acronym", &self)
-            let type = r.optionalString("type", &self)
+            let type = r.allowedValue("type", among: Mission.types, &self)
             let status = r.enumValue("status", Mission.Status.self, required: true, &self)
             let location = r.optionalString("location", &self)
             let hq = r.optionalString("headquarters", &self)
@@ -187,7 +190,7 @@ struct AtlasFileReader {
         guard var r = Fields(node, reader: &self, what: "a place {name, region, country, lat, lon}") else { return nil }
         let name = r.requiredString("name", &self)
         let region = r.optionalString("region", &self)
-        let country = r.optionalString("country", &self)
+        let country = r.countryCode("country", &self)
         let lat = r.number("lat", range: -90...90, &self)
         let lon = r.number("lon", range: -180...180, &self)
         r.finish(allowed: ["name", "region", "country", "lat", "lon"], &self)
@@ -396,8 +399,33 @@ private struct Fields {
         let text = required ? requiredString(key, &reader) : optionalString(key, &reader)
         guard let text else { return nil }
         if let v = E(rawValue: text) { return v }
-        let allowed = E.allCases.map(\.rawValue)
-        reader.report(mapping[key], .badValue, "'\(key)' is '\(text)'; expected one of \(allowed.joined(separator: ", "))")
+        reportNotAllowed(key, text, among: E.allCases.map(\.rawValue), &reader)
+        return nil
+    }
+
+    /// A text field whose value must be one of a documented list.
+    mutating func allowedValue(_ key: String, among allowed: [String], _ reader: inout AtlasFileReader) -> String? {
+        guard let text = optionalString(key, &reader) else { return nil }
+        if allowed.contains(text) { return text }
+        reportNotAllowed(key, text, among: allowed, &reader)
+        return nil
+    }
+
+    private func reportNotAllowed(_ key: String, _ text: String, among allowed: [String], _ reader: inout AtlasFileReader) {
+        let hint = NearMatch.best(text, among: allowed).first.map { " (did you mean '\($0)'?)" } ?? ""
+        reader.report(mapping[key], .badValue, "'\(key)' is '\(text)'\(hint); expected one of \(allowed.joined(separator: ", "))")
+    }
+
+    /// An ISO 3166-1 alpha-3 code that the country reference knows (`KAZ`, `XKX`).
+    mutating func countryCode(_ key: String, _ reader: inout AtlasFileReader) -> String? {
+        guard let text = optionalString(key, &reader) else { return nil }
+        if Countries.shared.names[text] != nil { return text }
+        var hint = ""
+        if let code = Countries.shared.iso3(text) {
+            hint = " (did you mean '\(code)', \(Countries.shared.names[code] ?? code)?)"
+        }
+        reader.report(mapping[key], .badValue,
+                      "'\(key)' is '\(text)'; expected an ISO 3166-1 alpha-3 country code such as KAZ\(hint)")
         return nil
     }
 

@@ -153,6 +153,8 @@ public enum DatasetKey {
 }
 
 public struct Source: Hashable, Sendable {
+    /// The kinds an atlas may give a source (README, "sources").
+    public static let kinds = ["article", "dataset", "report", "statement"]
     public var id: String
     public var title: String
     public var kind: String
@@ -191,6 +193,8 @@ public struct Actor: Hashable, Sendable {
 
 public struct Mission: Hashable, Sendable {
     public enum Status: String, Sendable, CaseIterable { case active, closed, proposed }
+    /// The types an atlas may give a mission (README, "missions").
+    public static let types = ["peacekeeping", "observer", "political", "regional"]
     public var id: String
     public var title: String
     public var aliases: [String]

@@ -443,7 +443,7 @@ final class AtlasLoaderTests: XCTestCase {
 
         let iso = try problems("actors:\n  - id: a\n    title: A\n    type: state\n    iso3: kz\n" + Self.cite)
         XCTAssertEqual(iso.count, 1)
-        expect(iso, .badValue, line: 5, column: 11, "iso3 'kz'", "three upper-case letters")
+        expect(iso, .badValue, line: 5, column: 11, "'iso3' is 'kz'", "ISO 3166-1 alpha-3")
 
         let slug = try problems("actors:\n  - id: Bad_ID\n    title: B\n    type: state\n" + Self.cite)
         XCTAssertEqual(slug.count, 1)
@@ -461,6 +461,36 @@ final class AtlasLoaderTests: XCTestCase {
 
         let emptyTitle = try problems("events:\n  - id: x\n    title: \"  \"\n    date: 2024\n" + Self.cite)
         expect(emptyTitle, .badValue, line: 3, column: 12, "'title' is empty")
+    }
+
+    /// Every allowed-value list the README documents is enforced, with a position
+    /// and, where one is near, a suggestion.
+    func testDocumentedValueListsAreEnforced() throws {
+        let podcast = try problems("sources:\n  - id: s\n    title: S\n    kind: podcast\n")
+        XCTAssertEqual(podcast.count, 1)
+        expect(podcast, .badValue, line: 4, column: 11, "'kind' is 'podcast'", "article, dataset, report, statement")
+        let typo = try problems("sources:\n  - id: s\n    title: S\n    kind: artcle\n")
+        expect(typo, .badValue, line: 4, column: 11, "did you mean 'article'?")
+
+        let mission = try problems("missions:\n  - id: m\n    title: M\n    type: nonsense\n    status: active\n" + Self.cite)
+        XCTAssertEqual(mission.count, 1)
+        expect(mission, .badValue, line: 4, column: 11, "'type' is 'nonsense'", "peacekeeping, observer, political, regional")
+
+        let country = try problems("events:\n  - id: e\n    title: E\n    date: 2024\n    place: {name: Astana, country: kz}\n" + Self.cite)
+        XCTAssertEqual(country.count, 1)
+        expect(country, .badValue, line: 5, column: 36, "'country' is 'kz'", "ISO 3166-1 alpha-3")
+        let byName = try problems("events:\n  - id: e\n    title: E\n    date: 2024\n    place: {name: Astana, country: Kazakhstan}\n" + Self.cite)
+        expect(byName, .badValue, line: 5, column: 36, "did you mean 'KAZ', Kazakhstan?")
+        let unknownCode = try problems("actors:\n  - id: a\n    title: A\n    type: state\n    iso3: ABC\n" + Self.cite)
+        expect(unknownCode, .badValue, line: 5, column: 11, "'iso3' is 'ABC'")
+
+        let person = try problems("actors:\n  - id: a\n    title: A\n    type: person\n    iso3: KAZ\n" + Self.cite)
+        XCTAssertEqual(person.count, 1)
+        expect(person, .badValue, line: 5, column: 11, "iso3 is for states", "'person'")
+
+        // The values the README shows are accepted.
+        XCTAssertEqual(try problems("actors:\n  - id: a\n    title: A\n    type: state\n    iso3: KAZ\n" + Self.cite), [])
+        XCTAssertEqual(try problems("events:\n  - id: e\n    title: E\n    date: 2024\n    place: {name: Q, country: SDN}\n" + Self.cite), [])
     }
 
     func testUnknownTopLevelKey() throws {
