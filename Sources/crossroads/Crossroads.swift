@@ -28,8 +28,21 @@ enum Main {
             FileHandle.standardError.write(Data("crossroads: \(TerminalText.sanitize(error.message))\n".utf8))
             exit(error.code.rawValue)
         } catch {
-            Crossroads.exit(withError: error)
+            let code = Crossroads.exitCode(for: error)
+            // Help and --version print as the parser does; an error is one line
+            // and the usage of the command it was given to, nothing more.
+            guard code != .success else { Crossroads.exit(withError: error) }
+            let message = Crossroads.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            let usage = Crossroads.usageString(for: usageCommand(Array(CommandLine.arguments.dropFirst())))
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            FileHandle.standardError.write(Data("crossroads: \(TerminalText.sanitize(message))\nusage: \(usage)\n".utf8))
+            exit(code.rawValue)
         }
+    }
+
+    /// The command whose usage a parse error shows: the one named first, or the browser.
+    static func usageCommand(_ args: [String]) -> ParsableCommand.Type {
+        Crossroads.configuration.subcommands.first { $0.configuration.commandName == args.first } ?? BrowseCommand.self
     }
 }
 
