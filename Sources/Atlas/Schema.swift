@@ -60,6 +60,7 @@ public enum Schema {
                                  actor TEXT, category TEXT NOT NULL, count INTEGER NOT NULL, qualifier TEXT NOT NULL,
                                  location TEXT, source TEXT, locator TEXT, quote TEXT, dataset TEXT);
             CREATE INDEX figure_entity ON figure(entity);
+            CREATE INDEX figure_actor ON figure(actor);
             CREATE VIRTUAL TABLE search USING fts5(
                 title, aliases, summary, place,
                 tokenize = 'unicode61 remove_diacritics 2',

@@ -9,7 +9,7 @@ struct Crossroads: ParsableCommand {
         discussion: "With no subcommand, opens the browser on the built-in atlas (or --atlas DIR, --db FILE).",
         version: "0.1.0",
         subcommands: [BrowseCommand.self, ListCommand.self, SearchCommand.self, ShowCommand.self,
-                      ValidateCommand.self, StatsCommand.self, SnapshotCommand.self, KeysCommand.self,
+                      ValidateCommand.self, StatsCommand.self, FiguresCommand.self, SnapshotCommand.self, KeysCommand.self,
                       ImportCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
