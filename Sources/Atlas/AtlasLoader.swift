@@ -11,6 +11,20 @@ public enum AtlasLoader {
         public var content: AtlasContent
         public var problems: [AtlasProblem]
         public var files: [String]
+
+        /// What can be shown despite the problems. The reader already left out the
+        /// records it could not make whole (a missing title, a bad required date); a
+        /// record whose id an earlier one already took is left out here, and the rest
+        /// stay, a reference to a missing record showing as unresolved as a link does.
+        public var usableContent: AtlasContent {
+            var seen: Set<String> = []
+            var usable = content
+            usable.sources = content.sources.filter { seen.insert($0.id).inserted }
+            usable.actors = content.actors.filter { seen.insert($0.id).inserted }
+            usable.missions = content.missions.filter { seen.insert($0.id).inserted }
+            usable.events = content.events.filter { seen.insert($0.id).inserted }
+            return usable
+        }
     }
 
     /// The seed atlas shipped in `Resources/atlas`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One thing wrong with an atlas, located so a person can fix it:
 /// `events.yaml:42:7: unknown field 'dte' (did you mean 'date'?)`.
 public struct AtlasProblem: Error, Hashable, Sendable, CustomStringConvertible {
@@ -23,6 +25,15 @@ public struct AtlasProblem: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// Why an atlas could not be opened at all, or why it is not valid.
 public enum AtlasError: Error, CustomStringConvertible, Sendable {
+    /// The command that lists every problem of the atlas a problem is in: its file's
+    /// folder, as the path was shown (relative to the current folder when inside it).
+    public static func validateCommand(for problem: AtlasProblem) -> String {
+        let folder = (problem.file as NSString).deletingLastPathComponent
+        let dir = folder.isEmpty ? "." : folder
+        let safe = dir.allSatisfy { $0.isLetter || $0.isNumber || "/._-+,:@".contains($0) }
+        return "crossroads validate --atlas " + (safe ? dir : "'" + dir.replacingOccurrences(of: "'", with: "'\\''") + "'")
+    }
+
     /// The path does not exist, is not a folder, or cannot be read.
     case unreadable(path: String, reason: String)
     /// The folder was read but its content has problems.
@@ -33,7 +44,7 @@ public enum AtlasError: Error, CustomStringConvertible, Sendable {
         case .unreadable(let path, let reason): return "\(path): \(reason)"
         case .invalid(let problems):
             guard let first = problems.first else { return "the atlas is not valid" }
-            let more = problems.count > 1 ? " (and \(problems.count - 1) more problem\(problems.count > 2 ? "s" : ""); run `crossroads validate`)" : ""
+            let more = problems.count > 1 ? " (and \(problems.count - 1) more problem\(problems.count > 2 ? "s" : ""); run `\(Self.validateCommand(for: first))`)" : ""
             return first.description + more
         }
     }

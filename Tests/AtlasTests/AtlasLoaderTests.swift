@@ -635,3 +635,52 @@ final class AtlasLoaderTests: XCTestCase {
         for bad in ["", "-a", "Undof", "a_b", "a b", "é", "a:b"] { XCTAssertFalse(RecordID.isValidSlug(bad), bad) }
     }
 }
+
+/// An atlas with problems still opens with what is valid; the hint names the folder.
+final class AtlasWithProblemsTests: XCTestCase {
+    func testOpensWithTheValidRecordsAndListsTheProblems() throws {
+        let atlas = try TempAtlas([
+            "sources.yaml": "sources:\n  - id: src\n    title: S\n",
+            "events.yaml": """
+                events:
+                  - id: good
+                    title: Good
+                    date: 2024-03-22
+                    sources: [{source: src, locator: p1, quote: q}]
+                  - id: bad-date
+                    title: Bad date
+                    date: 2024-13-40
+                    sources: [{source: src, locator: p1, quote: q}]
+                  - id: good
+                    title: Second with the same id
+                    date: 2020
+                    sources: [{source: src, locator: p1, quote: q}]
+                  - id: dangling
+                    title: Points nowhere
+                    date: 2021
+                    actors: [{actor: nobody, role: party}]
+                    sources: [{source: src, locator: p1, quote: q}]
+
+                """,
+        ])
+        XCTAssertThrowsError(try AtlasStore.load(atlas: atlas.url), "the strict load refuses it as before")
+        let (store, problems) = try AtlasStore.loadShowingProblems(atlas: atlas.url)
+        XCTAssertEqual(problems.map(\.kind), [.badDate, .duplicateID, .danglingReference], "\(problems)")
+        XCTAssertEqual(problems.first?.line, 8)
+        XCTAssertEqual(try store.detail("good")?.title, "Good", "the first of two records with one id")
+        XCTAssertNil(try store.detail("bad-date"), "a record without its required date is left out")
+        let dangling = try XCTUnwrap(try store.detail("dangling"))
+        XCTAssertEqual(dangling.actors.first?.actor.resolved, false, "a missing actor shows as unresolved")
+    }
+
+    func testTheHintNamesTheAtlasFolder() {
+        let p = AtlasProblem(file: "my atlas/events.yaml", line: 3, column: 5, kind: .badDate, message: "bad date")
+        let q = AtlasProblem(file: "my atlas/events.yaml", line: 9, column: 5, kind: .badDate, message: "bad date")
+        XCTAssertEqual(AtlasError.invalid([p, q]).description,
+                       "my atlas/events.yaml:3:5: bad date (and 1 more problem; run `crossroads validate --atlas 'my atlas'`)")
+        let r = AtlasProblem(file: "atlas/events.yaml", line: 1, column: 1, kind: .badDate, message: "x")
+        XCTAssertEqual(AtlasError.validateCommand(for: r), "crossroads validate --atlas atlas")
+        XCTAssertEqual(AtlasError.validateCommand(for: AtlasProblem(file: "events.yaml", line: 1, column: 1, kind: .badDate, message: "x")),
+                       "crossroads validate --atlas .")
+    }
+}
