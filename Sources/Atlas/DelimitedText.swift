@@ -15,7 +15,7 @@ public enum DelimitedText {
         return out
     }
 
-    static func line(_ fields: [String?], _ format: Format) -> String {
+    public static func line(_ fields: [String?], _ format: Format) -> String {
         fields.map { field($0 ?? "", format) }.joined(separator: String(format.separator))
     }
 

@@ -46,14 +46,24 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Skip this many rows first.")
     var offset: Int = 0
 
+    @Option(help: ArgumentHelp("Columns for csv, tsv, ndjson and json, comma-separated (\(ExportField.allCases.map(\.rawValue).joined(separator: ", "))).",
+                               valueName: "fields"))
+    var fields: String?
+
     @OptionGroup var data: DataOptions
-    @OptionGroup var output: FormatOption
+
+    @Option(help: "Output format: text (aligned, for people), json, csv, tsv or ndjson.")
+    var format: ListFormat = .text
 
     func validate() throws {
         if kind != .events && (actor != nil || mission != nil || from != nil || to != nil) {
             throw ValidationError("--actor, --mission, --from and --to filter events only")
         }
         if limit < 0 || offset < 0 { throw ValidationError("--limit and --offset must not be negative") }
+        if let fields {
+            if case .failure(let e) = ExportField.parseList(fields) { throw ValidationError("--fields: \(e)") }
+            if format == .text { throw ValidationError("--fields picks the columns of json, csv, tsv and ndjson") }
+        }
     }
 
     func run() throws {
@@ -72,11 +82,37 @@ struct ListCommand: ParsableCommand {
             }
         }
         let rows: [ListRow]
-        do { rows = try store.rows(filter, offset: offset, limit: limit) } catch { throw CLIError(error) }
-        switch output.format {
-        case .json: Output.write(try Output.json(rows.map(RowJSON.init)))
-        case .text: Output.write(RowJSON.textRows(rows))
+        let total: Int
+        do {
+            rows = try store.rows(filter, offset: offset, limit: limit)
+            total = try store.count(filter)
+        } catch { throw CLIError(error) }
+        if offset + rows.count < total {
+            // Scripts read stdout; the person running them should know it is not all.
+            Output.note("first \(rows.count) of \(total) (use --limit and --offset)")
         }
+        guard let export = format.export else {
+            Output.write(RowJSON.textRows(rows))
+            return
+        }
+        let chosen = try fields.map { text throws(CLIError) -> [ExportField] in
+            switch ExportField.parseList(text) {
+            case .success(let f): return f
+            case .failure(let e): throw CLIError("--fields: \(e)", code: .usage)
+            }
+        } ?? (format == .json ? ListFormat.jsonFields : ExportField.defaults(for: kind.recordKind))
+        var writer = ExportWriter(format: export, fields: chosen, provenance: nil)
+        var out = writer.begin()
+        // Windows of rows, so that a long list streams instead of building one string.
+        for start in stride(from: 0, to: rows.count, by: 1000) {
+            let window = Array(rows[start..<min(rows.count, start + 1000)])
+            let records: [ExportRecord]
+            do { records = try store.exportRecords(window) } catch { throw CLIError(error) }
+            for r in records { out += writer.record(r) }
+            Output.writeRaw(out)
+            out = ""
+        }
+        Output.writeRaw(out + writer.end())
     }
 
     static func date(_ text: String, option: String) throws(CLIError) -> EDTFDate {
@@ -84,4 +120,22 @@ struct ListCommand: ParsableCommand {
             throw CLIError("\(option): \(error.description)", code: .usage)
         }
     }
+}
+
+/// What `list` prints.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, tsv, ndjson
+
+    var export: ExportFormat? {
+        switch self {
+        case .text: return nil
+        case .json: return .json
+        case .csv: return .csv
+        case .tsv: return .tsv
+        case .ndjson: return .ndjson
+        }
+    }
+
+    /// JSON as before (`id, kind, title, date`) with the type, place and country.
+    static let jsonFields: [ExportField] = [.id, .kind, .title, .date, .type, .place, .country]
 }

@@ -14,21 +14,7 @@ enum Output {
         }
     }
 
-    /// JSONEncoder escapes C0 controls but writes C1 controls and bidi overrides
-    /// raw, and JSON is read in terminals too. They can only occur inside strings,
-    /// where `\uXXXX` means the same to any JSON reader.
-    static func escapeInvisible(_ json: String) -> String {
-        var out = String.UnicodeScalarView()
-        for u in json.unicodeScalars {
-            switch u.value {
-            case 0x7F, 0x80...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029, 0x061C:
-                out.append(contentsOf: String(format: "\\u%04x", u.value).unicodeScalars)
-            default:
-                out.append(u)
-            }
-        }
-        return String(out)
-    }
+    static func escapeInvisible(_ json: String) -> String { JSONText.escapeInvisible(json) }
 
     /// `1 mission`, `2 missions`.
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
@@ -47,6 +33,16 @@ enum Output {
             while line.hasSuffix(" ") { line.removeLast() }
             return line
         }.joined(separator: "\n")
+    }
+
+    /// Text as it is, no newline added (a format that ends its own lines).
+    static func writeRaw(_ text: String) {
+        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+
+    /// A remark for the person, on stderr, that is not the command's output.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data("crossroads: \(TerminalText.sanitize(text))\n".utf8))
     }
 
     static func write(_ text: String) {
