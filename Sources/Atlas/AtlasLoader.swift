@@ -7,10 +7,19 @@ public enum AtlasLoader {
     /// datasets go through `crossroads import` instead.
     public static let maxFileBytes = 32 * 1024 * 1024
 
+    /// Where a record is written: the file and line of its `id`, for `e` to open
+    /// the editor there.
+    public struct RecordLocation: Hashable, Sendable {
+        public var file: String
+        public var line: Int
+    }
+
     public struct Result: Sendable {
         public var content: AtlasContent
         public var problems: [AtlasProblem]
         public var files: [String]
+        /// Each record's first definition.
+        public var locations: [String: RecordLocation] = [:]
 
         /// What can be shown despite the problems. The reader already left out the
         /// records it could not make whole (a missing title, a bad required date); a
@@ -105,7 +114,8 @@ public enum AtlasLoader {
             }
         }
         problems.sort { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }
-        return Result(content: content, problems: problems, files: yamlNames)
+        let locations = firstDefinition.mapValues { RecordLocation(file: $0.file, line: $0.at.line) }
+        return Result(content: content, problems: problems, files: yamlNames, locations: locations)
     }
 
     /// Reads the folder and throws unless it is clean.

@@ -669,6 +669,9 @@ final class AtlasWithProblemsTests: XCTestCase {
         XCTAssertEqual(problems.first?.line, 8)
         XCTAssertEqual(try store.detail("good")?.title, "Good", "the first of two records with one id")
         XCTAssertNil(try store.detail("bad-date"), "a record without its required date is left out")
+        let read = try AtlasLoader.read(directory: atlas.url)
+        XCTAssertEqual(read.locations["dangling"]?.line, 14, "where `e` opens the editor")
+        XCTAssertTrue(read.locations["dangling"]?.file.hasSuffix("events.yaml") == true)
         let dangling = try XCTUnwrap(try store.detail("dangling"))
         XCTAssertEqual(dangling.actors.first?.actor.resolved, false, "a missing actor shows as unresolved")
     }

@@ -1,3 +1,4 @@
+import Atlas
 import Foundation
 import XCTest
 
@@ -120,7 +121,7 @@ final class ReadmeExamplesTests: XCTestCase {
                 let (command, comment) = Self.splitComment(line)
                 if command.contains("$") || command.contains("../shared") || command.contains(".sqlite")
                     || command.hasSuffix("\\") { continue }
-                let words = try XCTUnwrap(ShellWords.split(command), "README.md:\(block.line + offset + 1): unbalanced quotes")
+                let words = try XCTUnwrap(CommandWords.split(command), "README.md:\(block.line + offset + 1): unbalanced quotes")
                 let args = Array(words.dropFirst())
                 // The bare browser (no subcommand) needs a terminal.
                 if args.first.map({ $0.hasPrefix("-") }) ?? true { continue }
@@ -202,28 +203,5 @@ struct ReadmeDocument {
     /// The first block right after a paragraph that contains `text`.
     func block(after text: String) -> Block? {
         blocks.first { $0.before.contains(text) }
-    }
-}
-
-/// Splits a command line as a POSIX shell would for the README's simple examples:
-/// words by spaces, "double" and 'single' quotes kept together. Nil on an open quote.
-enum ShellWords {
-    static func split(_ line: String) -> [String]? {
-        var words: [String] = [], word = "", inWord = false
-        var quote: Character?
-        for c in line {
-            if let q = quote {
-                if c == q { quote = nil } else { word.append(c) }
-            } else if c == "\"" || c == "'" {
-                quote = c; inWord = true
-            } else if c == " " {
-                if inWord { words.append(word); word = ""; inWord = false }
-            } else {
-                word.append(c); inWord = true
-            }
-        }
-        if quote != nil { return nil }
-        if inWord { words.append(word) }
-        return words
     }
 }
