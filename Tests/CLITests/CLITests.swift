@@ -7,14 +7,7 @@ import XCTest
 final class CLITests: XCTestCase {
     // MARK: running the binary
 
-    struct Run {
-        var status: Int32
-        var stdoutData: Data
-        var stderrData: Data
-        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
-        var stderr: String { String(decoding: stderrData, as: UTF8.self) }
-        var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
-    }
+    typealias Run = CommandRunner.Result
 
     static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     static let mini = testsFolder.appendingPathComponent("AtlasTests/Fixtures/mini").path
@@ -22,41 +15,7 @@ final class CLITests: XCTestCase {
     static let binary = BuiltBinary.crossroads
 
     private func crossroads(_ args: [String], in cwd: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Run {
-        guard let binary = Self.binary else {
-            XCTFail("the crossroads executable was not found next to the test bundle (\(Bundle(for: CLITests.self).bundleURL.path)); run `swift build` first",
-                    file: file, line: line)
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = args
-        process.currentDirectoryURL = cwd ?? scratch
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        env["XDG_CONFIG_HOME"] = scratch.path
-        env["XDG_STATE_HOME"] = scratch.path
-        process.environment = env
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            XCTFail("crossroads \(args.joined(separator: " ")) did not finish in 60 s", file: file, line: line)
-        }
-        process.waitUntilExit()
-        try outHandle.close(); try errHandle.close()
-        return Run(status: process.terminationStatus, stdoutData: try Data(contentsOf: out), stderrData: try Data(contentsOf: err))
+        try CommandRunner.crossroads(args, in: cwd, file: file, line: line)
     }
 
     private func json(_ run: Run, file: StaticString = #filePath, line: UInt = #line) throws -> Any {

@@ -6,13 +6,16 @@ import XCTest
 struct CommandRunner {
     struct Result {
         var status: Int32
-        var stdout: String
-        var stderr: String
+        var stdoutData: Data
+        var stderrData: Data
+        var stdout: String { String(decoding: stdoutData, as: UTF8.self) }
+        var stderr: String { String(decoding: stderrData, as: UTF8.self) }
+        var stderrLines: [String] { stderr.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
     /// Runs `crossroads ARGS` with `cwd` as the working folder; fails the test (and
     /// throws) when the binary is missing or does not finish in `timeout` seconds.
-    static func crossroads(_ args: [String], in cwd: URL, timeout: TimeInterval = 60,
+    static func crossroads(_ args: [String], in cwd: URL? = nil, timeout: TimeInterval = 60,
                            file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         guard let binary = BuiltBinary.crossroads else {
             XCTFail("the crossroads executable was not found next to the test bundle; run `swift build` first", file: file, line: line)
@@ -28,7 +31,7 @@ struct CommandRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = args
-        process.currentDirectoryURL = cwd
+        process.currentDirectoryURL = cwd ?? scratch
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env["XDG_CONFIG_HOME"] = scratch.path
@@ -47,8 +50,7 @@ struct CommandRunner {
         }
         process.waitUntilExit()
         try outHandle.close(); try errHandle.close()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+        return Result(status: process.terminationStatus, stdoutData: try Data(contentsOf: out),
+                      stderrData: try Data(contentsOf: err))
     }
 }
