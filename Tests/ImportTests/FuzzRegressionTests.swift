@@ -30,7 +30,7 @@ final class ImportFuzzRegressionTests: XCTestCase {
             10,UNPSG,United Nations Civilian Police Support Group,DPO,No,3994-12-19,1998-10-15,Zagreb,"15,9833","45,8167",2024-02-19
 
             """)
-        XCTAssertEqual(s.imported, 1, "UNYOM")
+        XCTAssertEqual(s.tally(.missions).new, 1, "UNYOM")
         XCTAssertEqual(s.skipped, 1)
         XCTAssertEqual(s.skippedRows.first?.line, 3)
     }
@@ -56,8 +56,8 @@ final class ImportFuzzRegressionTests: XCTestCase {
         let filler = "1,UNX,\(String(repeating: "x", count: 1_100_000)),DPO,No,,,,,,x\n"
         let row = "12,UNPRE\u{17}\u{0}DEP,United Nations Preventive Deployment Force,DPO,No,1995-03-01,1999-02-01,Skopje,,,x\n"
         let s = try importing(.unMissions, Self.missionHeader + filler + row + row)
-        XCTAssertEqual(s.imported, 1)
-        XCTAssertEqual(s.updated, 1, "the second row replaces the first")
+        XCTAssertEqual(s.tally(.missions).new, 1)
+        XCTAssertEqual(s.rowsMerged, 1, "the second row is the same record as the first")
         XCTAssertEqual(s.skippedRows.map(\.line), [2], "the filler, which has no start date")
         let store = try AtlasStore.open(database: folder.appendingPathComponent("fuzz.sqlite").path)
         let detail = try XCTUnwrap(try store.detail("un-mission:UNPRE\u{17}\u{2400}DEP"))
