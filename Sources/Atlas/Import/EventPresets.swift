@@ -28,7 +28,7 @@ extension ImportSession {
         for (column, role) in [("actor1", "actor 1"), ("actor2", "actor 2")] {
             let name = row[column]
             guard !name.isEmpty else { continue }
-            for p in try namedActor(name, role: role, namespace: "acled", cite: cite, state: countries.iso3(military: name))
+            for p in try namedActor(name, role: role, namespace: "acled", cite: cite, state: countries.iso3(forcesOf: name))
             where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
         }
         let country = row["country"]

@@ -21,7 +21,7 @@ extension ImportSession {
             let name = row[side]
             guard !name.isEmpty else { continue }
             let key = row[idColumn].isEmpty ? Self.slug(name) : row[idColumn]
-            for p in try namedActor(name, role: role, namespace: "ucdp-ged", cite: cite, state: countries.iso3(government: name), key: key)
+            for p in try namedActor(name, role: role, namespace: "ucdp-ged", cite: cite, state: countries.iso3(forcesOf: name), key: key)
             where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
         }
         var figures: [Figure] = []
