@@ -110,6 +110,10 @@ struct ImportCommand: ParsableCommand {
         for s in summaries {
             for row in s.skippedRows.prefix(20) { err.write(Data((TerminalText.sanitize(row.description) + "\n").utf8)) }
             if s.skipped > 20 { err.write(Data("… \(s.skipped - 20) more skipped rows\n".utf8)) }
+            for item in s.skippedItems.prefix(20) {
+                err.write(Data((TerminalText.sanitize("\(item.file):\(item.line): skipped item: \(item.reason)") + "\n").utf8))
+            }
+            if s.skippedItemCount > 20 { err.write(Data("… \(s.skippedItemCount - 20) more skipped items\n".utf8)) }
         }
         for a in accounts {
             print(a.text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }.joined(separator: "\n"))
