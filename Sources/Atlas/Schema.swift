@@ -14,7 +14,8 @@ public enum Schema {
 
     /// One row per record a dataset import wrote: where it came from (file, line,
     /// import date), a fingerprint of its values (so a re-import counts it unchanged
-    /// or names what changed), and when a newer export no longer had it (withdrawn).
+    /// or names what changed), when a newer export no longer had it (withdrawn), and
+    /// the atlas record a key was merged into, which answers to the key.
     /// Added by any import to a database made before it existed; readers that do not
     /// know it are not affected.
     static func addImportRecords(_ db: Database) throws {
@@ -22,7 +23,8 @@ public enum Schema {
             CREATE TABLE IF NOT EXISTS import_record (
                 id TEXT PRIMARY KEY, dataset TEXT NOT NULL, fingerprint TEXT NOT NULL,
                 file TEXT NOT NULL, line INTEGER NOT NULL, imported TEXT NOT NULL, run TEXT NOT NULL,
-                withdrawn TEXT
+                withdrawn TEXT,
+                record TEXT   -- the atlas's own record this key was merged into (un-mission:UNDOF -> undof)
             ) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS import_record_dataset ON import_record(dataset, run);
             """)

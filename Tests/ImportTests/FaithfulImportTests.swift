@@ -308,6 +308,29 @@ final class FaithfulImportTests: XCTestCase {
         XCTAssertEqual(c.iso3(forcesOf: "Government of Afghanistan (2014-)"), "AFG")
     }
 
+    // MARK: 14. merged missions
+
+    /// With the built-in atlas, UNDOF of the UN list merges into the atlas's undof:
+    /// the article's facts stay, the list's mandate dates and citation join them, and
+    /// `un-mission:UNDOF` (the README's key) answers with that record.
+    func testAMergedMissionGainsTheDatasetsFields() throws {
+        let file = fixture("real/un-missions.csv")
+        let s = try Importer.run(preset: .unMissions, files: [file], into: db, withBuiltin: true)
+        XCTAssertEqual(s.tally(.missions).updated.keys.first { $0.contains("gains the dataset's mandate") }.map { _ in true }, true, "\(s.records)")
+        let store = try store()
+        let undof = try XCTUnwrap(store.detail("un-mission:UNDOF"))
+        XCTAssertEqual(undof.id, "undof")
+        XCTAssertEqual(undof.date, "1974-05-31/..", "the UN list's mandate")
+        XCTAssertTrue(undof.figures.contains { $0.count == 139 }, "the article's figure stays")
+        XCTAssertEqual(Set(undof.sources.map(\.source.id)).contains("un-psdata-missions"), true)
+        XCTAssertGreaterThan(undof.sources.count, 1, "the article's citation stays beside the dataset's")
+        XCTAssertEqual(try store.lookup("un-mission:UNDOF")?.title, "United Nations Disengagement Observer Force")
+
+        let again = try Importer.run(preset: .unMissions, files: [file], into: db)
+        XCTAssertEqual(again.tally(.missions).unchanged, 5)
+        XCTAssertEqual(again.updatedRecords, 0, "\(again.records)")
+    }
+
     // MARK: 16. the accounting
 
     /// Each real file alone into a fresh database: every row counted once, nothing

@@ -34,24 +34,78 @@ extension ImportSession {
             mandate = m
         }
         try ensureSource(Self.unMissionsSource)
-        if let existing = try missionID(acronym: acronym), !existing.hasPrefix("un-mission:") {
-            // The atlas has its own, cited record of this mission: it stays as it is.
-            rowMerged = "the atlas's own cited record of the mission is kept"
-            return
-        }
         let active = row["mission_isactive"].lowercased() == "yes"
         var c = AtlasContent()
         c.missions = [Mission(id: "un-mission:" + acronym, title: name, acronym: acronym, type: "peacekeeping",
                               status: active ? .active : .closed, location: row["mission_location"].isEmpty ? nil : row["mission_location"],
                               mandate: mandate,
                               sources: [citation(Self.unMissionsSource.id, key: "mission_acronym \(acronym)", quote: name)])]
+        // Coordinates come as "35,9211": a decimal comma.
+        let lon = Double(row["mission_longitude"].replacingOccurrences(of: ",", with: "."))
+        let lat = Double(row["mission_latitude"].replacingOccurrences(of: ",", with: "."))
+        if let existing = try missionID(acronym: acronym), !existing.hasPrefix("un-mission:") {
+            return try merge(c.missions[0], into: existing, lat: lat, lon: lon)
+        }
         try upsert(c, kind: .missions, dataset: Self.unMissionsSource.id)
         missionIDs[acronym] = "un-mission:" + acronym
-        // Coordinates come as "35,9211": a decimal comma.
-        if let lon = Double(row["mission_longitude"].replacingOccurrences(of: ",", with: ".")),
-           let lat = Double(row["mission_latitude"].replacingOccurrences(of: ",", with: ".")) {
+        if let lon, let lat {
             try db.cachedStatement(sql: "UPDATE entity SET lat = ?, lon = ? WHERE id = ?").execute(arguments: [lat, lon, "un-mission:" + acronym])
         }
+    }
+
+    /// The atlas has its own, cited record of this mission (the seed atlas's UNDOF):
+    /// it keeps its facts, gains the dataset's where it has none (mandate dates,
+    /// location, coordinates) and the dataset's citation, and answers to the
+    /// dataset's key (`un-mission:UNDOF`, through `import_record.record`).
+    func merge(_ mission: Mission, into existing: String, lat: Double?, lon: Double?) throws {
+        let key = mission.id
+        var content = AtlasContent()
+        content.missions = [mission]
+        let fingerprint = RecordFingerprint(content).stored + ";lat=\(lat.map { "\($0)" } ?? "");lon=\(lon.map { "\($0)" } ?? "")"
+        let previous = try GRDB.Row.fetchOne(db.cachedStatement(sql: "SELECT fingerprint, run, line, record FROM import_record WHERE id = ?"),
+                                             arguments: [key])
+        // Unchanged only while the record still carries what the last import gave it
+        // (the built-in atlas put in again has lost it).
+        let carries = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM citation c JOIN entity e ON e.rowid = c.entity WHERE e.id = ? AND c.source = ?
+            """, arguments: [existing, Self.unMissionsSource.id]) ?? 0 > 0
+        if let previous, carries, (previous["fingerprint"] as String) == fingerprint, (previous["record"] as String?) == existing {
+            if (previous["run"] as String) == run {
+                rowMerged = "the same record as line \(previous["line"] as Int) (a repeated row)"
+            } else {
+                summary.count(.missions, .unchanged)
+            }
+            return
+        }
+        guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM entity WHERE id = ?"), arguments: [existing]) else { return }
+        var gained: [String] = []
+        if let mandate = mission.mandate,
+           try Int.fetchOne(db, sql: "SELECT mandate IS NULL FROM entity WHERE rowid = ?", arguments: [rowid]) == 1 {
+            try db.execute(sql: "UPDATE entity SET mandate = ?, date = ?, date_start = ?, date_end = ? WHERE rowid = ?",
+                           arguments: [mandate.text, mandate.text, mandate.sortKey, mandate.endKey, rowid])
+            gained.append("mandate")
+        }
+        if let location = mission.location,
+           try Int.fetchOne(db, sql: "SELECT location IS NULL FROM entity WHERE rowid = ?", arguments: [rowid]) == 1 {
+            try db.execute(sql: "UPDATE entity SET location = ? WHERE rowid = ?", arguments: [location, rowid])
+            gained.append("location")
+        }
+        if let lat, let lon, try Int.fetchOne(db, sql: "SELECT lat IS NULL FROM entity WHERE rowid = ?", arguments: [rowid]) == 1 {
+            try db.execute(sql: "UPDATE entity SET lat = ?, lon = ? WHERE rowid = ?", arguments: [lat, lon, rowid])
+            gained.append("coordinates")
+        }
+        // The dataset's citation replaces the one an earlier import of it added.
+        try db.execute(sql: "DELETE FROM citation WHERE entity = ? AND source = ?", arguments: [rowid, Self.unMissionsSource.id])
+        let cite = mission.sources[0]
+        try db.execute(sql: "INSERT INTO citation(entity, ord, source, locator, quote) VALUES (?, (SELECT ifnull(max(ord), -1) + 1 FROM citation WHERE entity = ?), ?, ?, ?)",
+                       arguments: [rowid, rowid, cite.source, cite.locator, cite.quote])
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO import_record(id, dataset, fingerprint, file, line, imported, run, withdrawn, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
+            """).execute(arguments: [key, Self.unMissionsSource.id, fingerprint, URL(fileURLWithPath: file).lastPathComponent, line,
+                                     importDate, run, existing])
+        let what = (gained + ["citation"]).joined(separator: ", ")
+        summary.count(.missions, .updated("the atlas's own record keeps its facts and gains the dataset's \(what)"))
     }
 
     /// geo-pko: one row per mission, year and site, with the contingents there as
