@@ -308,6 +308,27 @@ final class FaithfulImportTests: XCTestCase {
         XCTAssertEqual(c.iso3(forcesOf: "Government of Afghanistan (2014-)"), "AFG")
     }
 
+    // MARK: 13. GDELT actors
+
+    /// Actors coded USACVL, USAELI, USABUS are not seven "United States": each is
+    /// titled by its CAMEO parts and linked to the state; CVL is "civilians" whether
+    /// a row names it SETTLEMENT or VILLAGE.
+    func testGDELTActorsAreTitledByTheirCAMEOParts() throws {
+        let s = try Importer.run(preset: .gdelt1, files: [fixture("real/gdelt1.tsv")], into: db)
+        XCTAssertEqual(s.rowsRead, 7)
+        XCTAssertEqual(s.skipped, 0)
+        let store = try store()
+        XCTAssertEqual(try store.lookup("gdelt:actor-USABUS")?.title, "United States · business")
+        XCTAssertEqual(try store.lookup("gdelt:actor-USACVL")?.title, "United States · civilians")
+        XCTAssertEqual(try store.lookup("gdelt:actor-USAELI")?.title, "United States · elites")
+        XCTAssertEqual(try store.lookup("gdelt:actor-CVL")?.title, "civilians")
+        XCTAssertEqual(try store.lookup("gdelt:actor-CHRPRO")?.title, "Christian · Protestant")
+        let titled: [String] = try sql("SELECT title FROM entity WHERE kind = 'actor' AND title = 'United States'")
+        XCTAssertEqual(titled.count, 1, "one United States: the state")
+        let links: [String] = try sql("SELECT from_id FROM link WHERE rel = 'part-of' AND to_id = 'country:USA' ORDER BY from_id")
+        XCTAssertEqual(links, ["gdelt:actor-USABUS", "gdelt:actor-USACVL", "gdelt:actor-USAELI"])
+    }
+
     // MARK: 14. merged missions
 
     /// With the built-in atlas, UNDOF of the UN list merges into the atlas's undof:

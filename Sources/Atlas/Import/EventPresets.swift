@@ -129,14 +129,17 @@ extension ImportSession {
         for n in ["1", "2"] {
             let code = row["actor\(n)code"], name = row["actor\(n)name"], country = row["actor\(n)countrycode"]
             guard !code.isEmpty else { continue }
-            let actor: String
-            if code == country, let iso3 = countries.iso3(country), countries.names[iso3] != nil {
-                actor = try stateActor(iso3: iso3)
-            } else {
-                actor = try datasetActor(id: "gdelt:actor-" + code, title: name.isEmpty ? code : Self.titleCase(name), type: .organization, source: cite)
-            }
             names.append(name.isEmpty ? code : Self.titleCase(name))
-            if !actors.contains(where: { $0.actor == actor }) { actors.append(Participant(actor: actor, role: "actor \(n)")) }
+            // A code that is a country code is the state; any other is its own actor
+            // titled by its CAMEO parts and linked to the state it names.
+            if code == country, let iso3 = countries.iso3(country), countries.names[iso3] != nil {
+                let state = try stateActor(iso3: iso3)
+                if !actors.contains(where: { $0.actor == state }) { actors.append(Participant(actor: state, role: "actor \(n)")) }
+                continue
+            }
+            let parts = CAMEOActorCode(code, countries: countries)
+            for p in try namedActor(parts.title, role: "actor \(n)", namespace: "gdelt", cite: cite, state: parts.iso3, key: code)
+            where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
         }
         let root = row["eventrootcode"]
         let action = Self.cameoRoots[root.count == 1 ? "0" + root : root] ?? "Event"
