@@ -21,12 +21,14 @@ public enum Schema {
     static func addImportRecords(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS import_record (
-                id TEXT PRIMARY KEY, dataset TEXT NOT NULL, fingerprint TEXT NOT NULL,
+                id TEXT PRIMARY KEY, dataset TEXT NOT NULL, kind TEXT NOT NULL, fingerprint TEXT NOT NULL,
                 file TEXT NOT NULL, line INTEGER NOT NULL, imported TEXT NOT NULL, run TEXT NOT NULL,
-                withdrawn TEXT,
-                record TEXT   -- the atlas's own record this key was merged into (un-mission:UNDOF -> undof)
+                withdrawn TEXT,   -- the day a newer export no longer had it
+                record TEXT,      -- the atlas's own record this key was merged into (un-mission:UNDOF -> undof)
+                scope TEXT,       -- what a newer export must cover to withdraw it: 'list', 'country:XXX'
+                day INTEGER       -- with a country scope: the record's earliest day, yyyymmdd
             ) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS import_record_dataset ON import_record(dataset, run);
+            CREATE INDEX IF NOT EXISTS import_record_dataset ON import_record(dataset, scope, day);
             """)
         // A dataset figure's own key (mission, year, site, country), so importing it
         // again replaces that figure and no other.

@@ -352,6 +352,51 @@ final class FaithfulImportTests: XCTestCase {
         XCTAssertEqual(again.updatedRecords, 0, "\(again.records)")
     }
 
+    // MARK: 15. newer exports
+
+    /// A newer export of the same country and weeks: the revised event is updated
+    /// and says what changed, the dropped one is withdrawn with the day (kept, and
+    /// `withdrawn` says so), the new one is new. Another country's file withdraws
+    /// nothing of Mali's.
+    func testANewerExportUpdatesAndWithdraws() throws {
+        _ = try Importer.run(preset: .acled, files: [fixture("acled/export-2020-04.csv")], into: db)
+        let other = try Importer.run(preset: .acled, files: [fixture("acled/export-niger.csv")], into: db)
+        XCTAssertEqual(other.withdrawn, [:], "another country's export withdraws nothing")
+        let s = try Importer.run(preset: .acled, files: [fixture("acled/export-2020-05.csv")], into: db)
+        XCTAssertEqual(s.tally(.events).new, 1, "XMP33")
+        XCTAssertEqual(s.tally(.events).unchanged, 1, "XMP31")
+        XCTAssertEqual(s.tally(.events).updated, ["figures changed": 1], "XMP30's fatalities")
+        XCTAssertEqual(s.withdrawn[.events], 1, "XMP32")
+        let store = try store()
+        XCTAssertNotNil(try store.detail("acled:XMP32"), "withdrawn, not deleted")
+        let day = try XCTUnwrap(try store.withdrawn("acled:XMP32"))
+        XCTAssertTrue(day.hasPrefix("20"), day)
+        XCTAssertNil(try store.withdrawn("acled:XMP31"))
+        XCTAssertNil(try store.withdrawn("acled:XMP40"))
+        XCTAssertEqual(try store.detail("acled:XMP30")?.figures.first?.count, 5)
+        let text = ImportAccounting(preset: .acled, files: [], summary: s).text
+        XCTAssertTrue(text.contains("events: 1 new, 1 unchanged, 1 updated (1 figures changed), 1 withdrawn (not in this export)"), text)
+
+        // The first export again: XMP32 is back; XMP33 lies past the days it covers.
+        let back = try Importer.run(preset: .acled, files: [fixture("acled/export-2020-04.csv")], into: db)
+        XCTAssertEqual(back.tally(.events).updated.keys.contains { $0.hasPrefix("back in this export after being withdrawn on") }, true, "\(back.records)")
+        let after = try self.store()   // the import put a new file in the old one's place
+        XCTAssertNil(try after.withdrawn("acled:XMP32"))
+        XCTAssertNil(try after.withdrawn("acled:XMP33"), "the first export's days (21 to 23 March) do not reach XMP33's 24 March")
+    }
+
+    /// The veto list is one list: a newer list without a row withdraws its veto.
+    func testAVetoMissingFromANewerListIsWithdrawn() throws {
+        _ = try Importer.run(preset: .unscVetoes, files: [fixture("real/unsc-vetoes.csv")], into: db)
+        let lines = try String(contentsOf: fixture("real/unsc-vetoes.csv"), encoding: .utf8).split(whereSeparator: \.isNewline)
+        let newer = folder.appendingPathComponent("newer.csv")
+        try (lines.filter { !$0.contains("S/2016/846") }.joined(separator: "\n") + "\n").write(to: newer, atomically: true, encoding: .utf8)
+        let s = try Importer.run(preset: .unscVetoes, files: [newer], into: db)
+        XCTAssertEqual(s.withdrawn[.events], 1)
+        XCTAssertEqual(s.tally(.events).unchanged, 8)
+        XCTAssertNotNil(try store().withdrawn("unsc-veto:S/2016/846"))
+    }
+
     // MARK: 16. the accounting
 
     /// Each real file alone into a fresh database: every row counted once, nothing

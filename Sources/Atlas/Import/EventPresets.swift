@@ -44,7 +44,7 @@ extension ImportSession {
                           actors: actors, figures: figures,
                           summary: ["ACLED: " + (label.isEmpty ? "no event_type" : label), notes].filter { !$0.isEmpty }.joined(separator: ". "),
                           sources: [cite])]
-        try upsert(c, kind: .events, dataset: Self.acledSource.id, figures: figures.count)
+        try upsert(c, kind: .events, dataset: Self.acledSource.id, figures: figures.count, scope: countryDay(c.events[0]))
     }
 
     /// A dataset's named actor stays itself: its own record, linked to its state

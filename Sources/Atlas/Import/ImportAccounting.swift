@@ -15,6 +15,8 @@ public struct ImportAccounting: Codable, Sendable, Equatable {
         public var new: Int
         public var unchanged: Int
         public var updated: [String: Int]
+        /// Records of an earlier export this one no longer has: marked withdrawn today.
+        public var withdrawn: Int
     }
     public struct Line: Codable, Sendable, Equatable {
         public var file: String
@@ -42,7 +44,10 @@ public struct ImportAccounting: Codable, Sendable, Equatable {
         var records: [String: Records] = [:]
         for kind in ImportedKind.allCases {
             let t = s.tally(kind)
-            if t.total > 0 { records[kind.rawValue] = Records(new: t.new, unchanged: t.unchanged, updated: t.updated) }
+            let gone = s.withdrawn[kind] ?? 0
+            if t.total > 0 || gone > 0 {
+                records[kind.rawValue] = Records(new: t.new, unchanged: t.unchanged, updated: t.updated, withdrawn: gone)
+            }
         }
         self.records = records
         skippedItems = s.skippedItemsByReason
@@ -65,6 +70,7 @@ public struct ImportAccounting: Codable, Sendable, Equatable {
             guard let r = records[kind.rawValue] else { continue }
             var line = "  \(kind.rawValue): \(r.new) new, \(r.unchanged) unchanged, \(r.updated.values.reduce(0, +)) updated"
             if !r.updated.isEmpty { line += " (" + reasons(r.updated) + ")" }
+            if r.withdrawn > 0 { line += ", \(r.withdrawn) withdrawn (not in this export)" }
             out.append(line)
         }
         if !rows.merged.isEmpty { out.append("  merged rows: " + reasons(rows.merged)) }

@@ -93,6 +93,8 @@ public struct ImportSummary: Sendable {
     public var skippedItemCount: Int { skippedItemsByReason.values.reduce(0, +) }
     /// What the rows became, by kind.
     public var records: [ImportedKind: RecordTally] = [:]
+    /// Records of an earlier export this one no longer has, marked withdrawn today.
+    public var withdrawn: [ImportedKind: Int] = [:]
     public var seconds: Double = 0
 
     public init() {}

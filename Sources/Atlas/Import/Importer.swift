@@ -66,6 +66,7 @@ public enum Importer {
                     for file in job.files {
                         try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
                     }
+                    try session.withdrawMissing()
                     session.summary.seconds = Date().timeIntervalSince(jobStart)
                     jobStart = Date()
                     summaries.append(session.summary)
@@ -122,6 +123,10 @@ final class ImportSession {
     /// Set by a preset when the row adds nothing another row or the atlas does not
     /// already give: the row is counted as merged, with this reason.
     var rowMerged: String?
+    /// The datasets and, by country, the days this preset's files covered (see
+    /// `withdrawMissing`).
+    var coverage: [String: [String: ClosedRange<Int>]] = [:]
+    var listCoverage: Set<String> = []
     /// How many rows so far carried each veto draft symbol (see `unscVeto`).
     var vetoDrafts: [String: Int] = [:]
     /// This import's mark on the records it writes, to tell a key repeated within
@@ -352,32 +357,28 @@ final class ImportSession {
     /// this same import is a repeated row: the same values make the row merged, other
     /// values an update that says which line it repeats.
     @discardableResult
-    func upsert(_ content: AtlasContent, kind: ImportedKind, dataset: String, figures: Int = 0) throws -> RecordOutcome {
+    func upsert(_ content: AtlasContent, kind: ImportedKind, dataset: String, figures: Int = 0, scope: Scope = .none) throws -> RecordOutcome {
         let id = (content.events.first?.id ?? content.missions.first?.id ?? content.actors.first?.id)!
         let fingerprint = RecordFingerprint(content)
         let outcome: RecordOutcome
-        let previous = try GRDB.Row.fetchOne(db.cachedStatement(sql: "SELECT fingerprint, run, line FROM import_record WHERE id = ?"), arguments: [id])
-        if let previous {
-            let old = RecordFingerprint(stored: previous["fingerprint"])
-            let sameRun = (previous["run"] as String) == run
-            let earlier: Int = previous["line"]
-            if old == fingerprint {
-                if sameRun {
-                    rowMerged = "the same record as line \(earlier) (a repeated row)"
+        if let previous = try previousImport(id) {
+            let old = RecordFingerprint(stored: previous.fingerprint)
+            if let day = previous.withdrawn {
+                outcome = .updated("back in this export after being withdrawn on \(day)")
+            } else if old == fingerprint {
+                if previous.sameRun {
+                    rowMerged = "the same record as line \(previous.line) (a repeated row)"
                     return .unchanged
                 }
                 outcome = .unchanged
             } else {
                 let changed = fingerprint.changed(from: old).joined(separator: ", ")
-                outcome = .updated(sameRun ? "the key repeats line \(earlier) with other \(changed); this line kept" : "\(changed) changed")
+                outcome = .updated(previous.sameRun ? "the key repeats line \(previous.line) with other \(changed); this line kept" : "\(changed) changed")
             }
         } else {
             outcome = try delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
         }
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO import_record(id, dataset, fingerprint, file, line, imported, run, withdrawn)
-            VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
-            """).execute(arguments: [id, dataset, fingerprint.stored, URL(fileURLWithPath: file).lastPathComponent, line, importDate, run])
+        try recordImport(id, dataset: dataset, kind: kind, fingerprint: fingerprint.stored, scope: scope)
         if outcome != .unchanged {
             if case .updated = outcome { try delete(id) }
             try writer.insert(content, dataset: nil)
@@ -385,6 +386,11 @@ final class ImportSession {
         summary.count(kind, outcome)
         for _ in 0..<figures { summary.count(.figures, outcome) }
         return outcome
+    }
+
+    /// The scope of an event of a dataset exported by country and period.
+    func countryDay(_ event: Event) -> Scope {
+        .countryDay(country: event.place?.country ?? event.place?.name ?? "", day: event.date.sortKey)
     }
 
     /// The dataset's own source record, made once per import when not there.

@@ -42,7 +42,7 @@ extension ImportSession {
                           actors: actors, figures: figures,
                           summary: "\(kind) in \(row["conflict_name"].isEmpty ? country : row["conflict_name"]). \(row["where_description"])",
                           sources: [cite])]
-        try upsert(c, kind: .events, dataset: Self.ucdpSource.id, figures: figures.count)
+        try upsert(c, kind: .events, dataset: Self.ucdpSource.id, figures: figures.count, scope: countryDay(c.events[0]))
     }
 
     /// UCDP dates: date_start and date_end (YYYY-MM-DD, sometimes with a time) at

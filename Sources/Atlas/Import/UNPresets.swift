@@ -46,7 +46,7 @@ extension ImportSession {
         if let existing = try missionID(acronym: acronym), !existing.hasPrefix("un-mission:") {
             return try merge(c.missions[0], into: existing, lat: lat, lon: lon)
         }
-        try upsert(c, kind: .missions, dataset: Self.unMissionsSource.id)
+        try upsert(c, kind: .missions, dataset: Self.unMissionsSource.id, scope: .list)
         missionIDs[acronym] = "un-mission:" + acronym
         if let lon, let lat {
             try db.cachedStatement(sql: "UPDATE entity SET lat = ?, lon = ? WHERE id = ?").execute(arguments: [lat, lon, "un-mission:" + acronym])
@@ -62,17 +62,17 @@ extension ImportSession {
         var content = AtlasContent()
         content.missions = [mission]
         let fingerprint = RecordFingerprint(content).stored + ";lat=\(lat.map { "\($0)" } ?? "");lon=\(lon.map { "\($0)" } ?? "")"
-        let previous = try GRDB.Row.fetchOne(db.cachedStatement(sql: "SELECT fingerprint, run, line, record FROM import_record WHERE id = ?"),
-                                             arguments: [key])
+        let previous = try previousImport(key)
         // Unchanged only while the record still carries what the last import gave it
         // (the built-in atlas put in again has lost it).
         let carries = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM citation c JOIN entity e ON e.rowid = c.entity WHERE e.id = ? AND c.source = ?
             """, arguments: [existing, Self.unMissionsSource.id]) ?? 0 > 0
-        if let previous, carries, (previous["fingerprint"] as String) == fingerprint, (previous["record"] as String?) == existing {
-            if (previous["run"] as String) == run {
-                rowMerged = "the same record as line \(previous["line"] as Int) (a repeated row)"
+        if let previous, carries, previous.withdrawn == nil, previous.fingerprint == fingerprint, previous.record == existing {
+            if previous.sameRun {
+                rowMerged = "the same record as line \(previous.line) (a repeated row)"
             } else {
+                try recordImport(key, dataset: Self.unMissionsSource.id, kind: .missions, fingerprint: fingerprint, scope: .list, record: existing)
                 summary.count(.missions, .unchanged)
             }
             return
@@ -99,11 +99,7 @@ extension ImportSession {
         let cite = mission.sources[0]
         try db.execute(sql: "INSERT INTO citation(entity, ord, source, locator, quote) VALUES (?, (SELECT ifnull(max(ord), -1) + 1 FROM citation WHERE entity = ?), ?, ?, ?)",
                        arguments: [rowid, rowid, cite.source, cite.locator, cite.quote])
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO import_record(id, dataset, fingerprint, file, line, imported, run, withdrawn, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)
-            """).execute(arguments: [key, Self.unMissionsSource.id, fingerprint, URL(fileURLWithPath: file).lastPathComponent, line,
-                                     importDate, run, existing])
+        try recordImport(key, dataset: Self.unMissionsSource.id, kind: .missions, fingerprint: fingerprint, scope: .list, record: existing)
         let what = (gained + ["citation"]).joined(separator: ", ")
         summary.count(.missions, .updated("the atlas's own record keeps its facts and gains the dataset's \(what)"))
     }
@@ -126,11 +122,13 @@ extension ImportSession {
             var c = AtlasContent()
             c.missions = [Mission(id: "un-mission:" + acronym, title: acronym, acronym: acronym, type: "peacekeeping", status: .closed,
                                   sources: [citation(Self.geoPKOSource.id, key: "mission \(acronym)", quote: acronym)])]
-            try upsert(c, kind: .missions, dataset: Self.geoPKOSource.id)
+            try upsert(c, kind: .missions, dataset: Self.geoPKOSource.id, scope: .list)
             rowMerged = nil
             missionIDs[acronym] = "un-mission:" + acronym
             missionID = "un-mission:" + acronym
         }
+        // A mission this dataset made is in this export too.
+        if let missionID { try touchImport(missionID, dataset: Self.geoPKOSource.id) }
         guard let missionID, let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM entity WHERE id = ?"),
                                                             arguments: [missionID]) else { return }
         let site = "\(location)@\(row["latitude"]),\(row["longitude"])"
@@ -192,22 +190,18 @@ extension ImportSession {
     func upsertFigure(entity rowid: Int64, key: String, date: EDTFDate, actor: String, count: Int, location: String,
                       quote: String, dataset: String) throws -> FigureWrite {
         let fingerprint = "count=\(count);location=\(location)"
-        let previous = try GRDB.Row.fetchOne(db.cachedStatement(sql: "SELECT fingerprint, run, line FROM import_record WHERE id = ?"), arguments: [key])
         var outcome = RecordOutcome.new
-        if let previous {
-            let sameRun = (previous["run"] as String) == run, earlier: Int = previous["line"]
-            let old: String = previous["fingerprint"]
-            if old == fingerprint {
-                if sameRun { return .repeated(line: earlier) }
+        if let previous = try previousImport(key) {
+            if let day = previous.withdrawn {
+                outcome = .updated("back in this export after being withdrawn on \(day)")
+            } else if previous.fingerprint == fingerprint {
+                if previous.sameRun { return .repeated(line: previous.line) }
                 outcome = .unchanged
             } else {
-                outcome = .updated(sameRun ? "the key repeats line \(earlier) with another count; this line kept" : "count changed")
+                outcome = .updated(previous.sameRun ? "the key repeats line \(previous.line) with another count; this line kept" : "count changed")
             }
         }
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO import_record(id, dataset, fingerprint, file, line, imported, run, withdrawn)
-            VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
-            """).execute(arguments: [key, dataset, fingerprint, URL(fileURLWithPath: file).lastPathComponent, line, importDate, run])
+        try recordImport(key, dataset: dataset, kind: .figures, fingerprint: fingerprint, scope: .list)
         summary.count(.figures, outcome)
         if outcome == .unchanged {
             // Its citation follows the line it is on now.
@@ -261,7 +255,7 @@ extension ImportSession {
                           actors: actors,
                           summary: "Security Council draft resolution \(draft) (agenda: \(agenda)) was not adopted: vetoed by \(members.joined(separator: ", ")) at meeting \(meeting).",
                           sources: [citation(source, key: "draft \(key)", quote: agenda.isEmpty ? topic : agenda)])]
-        try upsert(c, kind: .events, dataset: source)
+        try upsert(c, kind: .events, dataset: source, scope: .list)
     }
 
     /// The seed atlas cites this very dataset; its record is used when present.
