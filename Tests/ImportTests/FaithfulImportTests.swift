@@ -352,6 +352,22 @@ final class FaithfulImportTests: XCTestCase {
         XCTAssertEqual(again.updatedRecords, 0, "\(again.records)")
     }
 
+    /// The seed atlas put in again, or the UN list writing a mission Geo-PKO made:
+    /// Geo-PKO's figures on the mission stay, and a re-import finds them.
+    func testFiguresSurviveTheirMissionWrittenAgain() throws {
+        _ = try Importer.run(preset: .geoPKO, files: [fixture("real/geo-pko.csv")], into: db, withBuiltin: true)
+        let before: [Int] = try sql("SELECT count(*) FROM figure WHERE key IS NOT NULL")
+        let missions = folder.appendingPathComponent("m.csv")
+        try "mission_acronym,mission_name,start_date,end_date\nUNISFA,United Nations Interim Security Force for Abyei,2011-06-27,\nUNOCI,United Nations Operation in Côte d'Ivoire,2004-04-04,2017-06-30\n"
+            .write(to: missions, atomically: true, encoding: .utf8)
+        let m = try Importer.run(preset: .unMissions, files: [missions], into: db, withBuiltin: true)
+        XCTAssertEqual(m.tally(.missions).updatedTotal, 2, "\(m.records)")
+        XCTAssertEqual(try sql("SELECT count(*) FROM figure WHERE key IS NOT NULL") as [Int], before)
+        XCTAssertEqual(try store().detail("un-mission:UNISFA")?.figures.count, 2, "Diffra's two sites")
+        let again = try Importer.run(preset: .geoPKO, files: [fixture("real/geo-pko.csv")], into: db)
+        XCTAssertEqual(again.tally(.figures).new, 0)
+    }
+
     // MARK: 15. newer exports
 
     /// A newer export of the same country and weeks: the revised event is updated

@@ -127,6 +127,8 @@ final class ImportSession {
     /// `withdrawMissing`).
     var coverage: [String: [String: ClosedRange<Int>]] = [:]
     var listCoverage: Set<String> = []
+    /// Keyed figures set aside while their record is written again: id -> old rowid.
+    var parkedFigures: [String: Int64] = [:]
     /// How many rows so far carried each veto draft symbol (see `unscVeto`).
     var vetoDrafts: [String: Int] = [:]
     /// This import's mark on the records it writes, to tell a key repeated within
@@ -157,6 +159,7 @@ final class ImportSession {
             try db.execute(sql: "DELETE FROM link WHERE from_id = ? AND rel = ? AND to_id = ?", arguments: [l.from, l.relation.rawValue, l.to])
         }
         try writer.insert(content, dataset: nil)
+        try reattachFigures(ids)
     }
 
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
@@ -343,12 +346,26 @@ final class ImportSession {
         guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM entity WHERE id = ?"), arguments: [id]) else {
             return false
         }
+        // Another dataset's keyed figures on the record (Geo-PKO's on a mission the
+        // UN list or the seed atlas writes again) are set aside, not lost: they come
+        // back on the record written in its place (`reattachFigures`).
+        try db.cachedStatement(sql: "UPDATE figure SET entity = -entity WHERE entity = ? AND key IS NOT NULL").execute(arguments: [rowid])
+        if db.changesCount > 0 { parkedFigures[id] = rowid }
         for table in ["alias WHERE entity", "participant WHERE event", "event_mission WHERE event", "citation WHERE entity",
                       "figure WHERE entity", "search WHERE rowid", "entity WHERE rowid"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [rowid])
         }
         try db.cachedStatement(sql: "DELETE FROM link WHERE from_id = ?").execute(arguments: [id])
         return true
+    }
+
+    /// Puts the keyed figures `delete` set aside back on the record now under `id`.
+    func reattachFigures(_ ids: [String]) throws {
+        for id in ids {
+            guard let old = parkedFigures.removeValue(forKey: id),
+                  let new = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM entity WHERE id = ?"), arguments: [id]) else { continue }
+            try db.cachedStatement(sql: "UPDATE figure SET entity = ? WHERE entity = ?").execute(arguments: [new, -old])
+        }
     }
 
     /// Writes one dataset record (an event, a mission or an actor) unless the
@@ -382,6 +399,7 @@ final class ImportSession {
         if outcome != .unchanged {
             if case .updated = outcome { try delete(id) }
             try writer.insert(content, dataset: nil)
+            try reattachFigures([id])
         }
         summary.count(kind, outcome)
         for _ in 0..<figures { summary.count(.figures, outcome) }

@@ -202,13 +202,17 @@ extension ImportSession {
             }
         }
         try recordImport(key, dataset: dataset, kind: .figures, fingerprint: fingerprint, scope: .list)
-        summary.count(.figures, outcome)
         if outcome == .unchanged {
-            // Its citation follows the line it is on now.
-            try db.cachedStatement(sql: "UPDATE figure SET locator = ? WHERE entity = ? AND key = ?")
-                .execute(arguments: [citation(dataset, key: key, quote: "").locator, rowid, key])
-            return .written
+            // It keeps the citation of the import it came from. A figure the import
+            // record knows but the record no longer carries is written again, as new.
+            if try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM figure WHERE entity = ? AND key = ?"),
+                                arguments: [rowid, key]) ?? 0 > 0 {
+                summary.count(.figures, .unchanged)
+                return .written
+            }
+            outcome = .new
         }
+        summary.count(.figures, outcome)
         try db.cachedStatement(sql: "DELETE FROM figure WHERE entity = ? AND key = ?").execute(arguments: [rowid, key])
         let ord = try Int.fetchOne(db.cachedStatement(sql: "SELECT ifnull(max(ord), -1) + 1 FROM figure WHERE entity = ?"),
                                    arguments: [rowid]) ?? 0
