@@ -131,6 +131,8 @@ final class FaithfulImportTests: XCTestCase {
         let s = try Importer.run(preset: .geoPKO, files: [file], into: db)
         XCTAssertEqual(s.rowsRead, 7)
         XCTAssertEqual(s.skippedRows.map(\.line), [2], "Nepal (size unknown) is the row's only contingent")
+        XCTAssertNil(try store().lookup("un-mission:MINUJUSTH"), "a skipped row makes nothing, not even its mission")
+        XCTAssertEqual(s.tally(.missions).new, 4, "MINUSTAH, UNISFA, UNMIH, UNOCI")
         XCTAssertEqual(s.skippedItemsByReason["contingent of unknown size"], 1)
         XCTAssertEqual(s.skippedItemsByReason["contingent that is not a state (CARICOM)"], 1)
         XCTAssertEqual(s.skippedItems.first { $0.reason.contains("CARICOM") }?.line, 6)

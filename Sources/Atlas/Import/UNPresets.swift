@@ -115,8 +115,24 @@ extension ImportSession {
         guard let year = Int(yearText), (1900...2100).contains(year), let date = try? EDTFDate(parsing: yearText) else {
             return try skip("year '\(yearText)' is not a year")
         }
-        try ensureSource(Self.geoPKOSource)
+        // The contingents first: a row none of which can be a figure is skipped
+        // before it makes anything (not even its mission).
         let overview = row["year.overview"]
+        var figures: [(contingent: Contingent, iso3: String, count: Int)] = []
+        for contingent in Self.contingents(overview) {
+            guard let count = contingent.size else {
+                skipItem("contingent '\(contingent.text)': size unknown", reason: "contingent of unknown size")
+                continue
+            }
+            guard let iso3 = countries.iso3(contingent.name) else {
+                skipItem("contingent '\(contingent.text)': '\(contingent.name)' is not a state in the country table",
+                         reason: "contingent that is not a state (\(contingent.name))")
+                continue
+            }
+            figures.append((contingent, iso3, count))
+        }
+        guard !figures.isEmpty else { return try skip("no contingent with a known state and size") }
+        try ensureSource(Self.geoPKOSource)
         var missionID = try missionID(acronym: acronym)
         if missionID == nil {
             var c = AtlasContent()
@@ -134,16 +150,7 @@ extension ImportSession {
         let site = "\(location)@\(row["latitude"]),\(row["longitude"])"
         var written = 0
         var repeats: [Int] = []
-        for contingent in Self.contingents(overview) {
-            guard let count = contingent.size else {
-                skipItem("contingent '\(contingent.text)': size unknown", reason: "contingent of unknown size")
-                continue
-            }
-            guard let iso3 = countries.iso3(contingent.name) else {
-                skipItem("contingent '\(contingent.text)': '\(contingent.name)' is not a state in the country table",
-                         reason: "contingent that is not a state (\(contingent.name))")
-                continue
-            }
+        for (_, iso3, count) in figures {
             let actor = try stateActor(iso3: iso3)
             let key = "geo-pko:\(acronym)/\(yearText)/\(site)/\(iso3)"
             switch try upsertFigure(entity: rowid, key: key, date: date, actor: actor, count: count, location: location,
@@ -152,10 +159,8 @@ extension ImportSession {
             case .written: written += 1
             }
         }
-        if written == 0 && !repeats.isEmpty {
-            rowMerged = "the same site, year and contingents as line \(repeats[0]) (a repeated row)"
-        } else if written == 0 {
-            try skip("no contingent with a known state and size")
+        if written == 0, let first = repeats.first {
+            rowMerged = "the same site, year and contingents as line \(first) (a repeated row)"
         }
     }
 
@@ -239,16 +244,18 @@ extension ImportSession {
         guard let date = Self.monthDayYear(dateText) else { return try skip("date '\(dateText)' is not m/d/yyyy") }
         let source = try ensureVetoSource()
         let agenda = row["agenda_item"], topic = row["crisis_topic"], meeting = row["meeting_record"]
-        var actors: [Participant] = []
+        // Every member is resolved before any state is made: a skipped row makes nothing.
+        var states: [String] = []
         var members: [String] = []
         for column in ["member_veto1", "member_veto2", "member_veto3"] {
             let member = row[column]
             guard !member.isEmpty else { continue }
             guard let iso3 = countries.iso3(member) else { return try skip("\(column) '\(member)' is not a known state") }
-            actors.append(Participant(actor: try stateActor(iso3: iso3), role: "vetoed"))
+            states.append(iso3)
             members.append(member)
         }
-        guard !actors.isEmpty else { return try skip("no vetoing member") }
+        guard !states.isEmpty else { return try skip("no vetoing member") }
+        let actors = try states.map { Participant(actor: try stateActor(iso3: $0), role: "vetoed") }
         let nth = (vetoDrafts[draft] ?? 0) + 1
         vetoDrafts[draft] = nth
         let key = nth == 1 ? draft : "\(draft)#\(nth)"
