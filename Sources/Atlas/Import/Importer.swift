@@ -378,6 +378,8 @@ final class ImportSession {
         let id = (content.events.first?.id ?? content.missions.first?.id ?? content.actors.first?.id)!
         let fingerprint = RecordFingerprint(content)
         let outcome: RecordOutcome
+        // An event's figures change with it only when its figures field does.
+        var figuresOutcome: RecordOutcome?
         if let previous = try previousImport(id) {
             let old = RecordFingerprint(stored: previous.fingerprint)
             if let day = previous.withdrawn {
@@ -389,8 +391,9 @@ final class ImportSession {
                 }
                 outcome = .unchanged
             } else {
-                let changed = fingerprint.changed(from: old).joined(separator: ", ")
+                let fields = fingerprint.changed(from: old), changed = fields.joined(separator: ", ")
                 outcome = .updated(previous.sameRun ? "the key repeats line \(previous.line) with other \(changed); this line kept" : "\(changed) changed")
+                if !fields.contains("figures") { figuresOutcome = .unchanged }
             }
         } else {
             outcome = try delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
@@ -402,7 +405,7 @@ final class ImportSession {
             try reattachFigures([id])
         }
         summary.count(kind, outcome)
-        for _ in 0..<figures { summary.count(.figures, outcome) }
+        for _ in 0..<figures { summary.count(.figures, figuresOutcome ?? outcome) }
         return outcome
     }
 

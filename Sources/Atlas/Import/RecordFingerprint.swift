@@ -27,8 +27,10 @@ struct RecordFingerprint: Equatable {
                      ("summary", m.summary ?? ""), ("aliases", String(describing: m.aliases)),
                      ("quote", String(describing: m.sources.map(\.quote)))]
         } else if let a = content.actors.first {
+            // An actor cites the first row that names it, which differs from file to
+            // file: its facts are its name, type and state, not that row.
             parts = [("title", a.title), ("type", a.type.rawValue), ("iso3", a.iso3 ?? ""), ("summary", a.summary ?? ""),
-                     ("aliases", String(describing: a.aliases)), ("quote", String(describing: a.sources.map(\.quote)))]
+                     ("aliases", String(describing: a.aliases))]
         }
         parts += content.links.map { ("link", "\($0.from) \($0.relation.rawValue) \($0.to)") }
         fields = parts.map { Field(name: $0.0, hash: Self.fnv1a($0.1)) }
