@@ -22,7 +22,8 @@ public enum Schema {
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS import_record (
                 id TEXT PRIMARY KEY, dataset TEXT NOT NULL, kind TEXT NOT NULL, fingerprint TEXT NOT NULL,
-                file TEXT NOT NULL, line INTEGER NOT NULL, imported TEXT NOT NULL, run TEXT NOT NULL,
+                file TEXT NOT NULL, line INTEGER NOT NULL, imported TEXT NOT NULL,
+                run INTEGER NOT NULL,   -- which import: 1, 2, ...
                 withdrawn TEXT,   -- the day a newer export no longer had it
                 record TEXT,      -- the atlas's own record this key was merged into (un-mission:UNDOF -> undof)
                 scope TEXT,       -- what a newer export must cover to withdraw it: 'list', 'country:XXX'

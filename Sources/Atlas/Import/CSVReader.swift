@@ -57,7 +57,8 @@ struct CSVReader {
             // A value may begin or end with a Unicode space (a no-break space before a
             // longitude, after a place name): trimmed too, so it reads as the value.
             // Only then is the Foundation trim paid for.
-            if !r.isEmpty, bytes[r.lowerBound] >= 0x80 || bytes[r.upperBound - 1] >= 0x80 {
+            if !r.isEmpty, bytes[r.lowerBound] >= 0x80 || bytes[r.upperBound - 1] >= 0x80,
+               s.unicodeScalars.first?.properties.isWhitespace == true || s.unicodeScalars.last?.properties.isWhitespace == true {
                 return s.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             return s

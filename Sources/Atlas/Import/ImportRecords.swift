@@ -19,7 +19,7 @@ extension ImportSession {
     func previousImport(_ id: String) throws -> PreviousImport? {
         try GRDB.Row.fetchOne(db.cachedStatement(sql: "SELECT fingerprint, run, line, withdrawn, record FROM import_record WHERE id = ?"),
                               arguments: [id]).map {
-            PreviousImport(fingerprint: $0["fingerprint"], sameRun: ($0["run"] as String) == run, line: $0["line"],
+            PreviousImport(fingerprint: $0["fingerprint"], sameRun: ($0["run"] as Int) == run, line: $0["line"],
                            withdrawn: $0["withdrawn"], record: $0["record"])
         }
     }
@@ -48,7 +48,7 @@ extension ImportSession {
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO import_record(id, dataset, kind, fingerprint, file, line, imported, run, withdrawn, record, scope, day)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-            """).execute(arguments: [id, dataset, kind.rawValue, fingerprint, URL(fileURLWithPath: file).lastPathComponent, line,
+            """).execute(arguments: [id, dataset, kind.rawValue, fingerprint, fileName, line,
                                      importDate, run, record, scopeText, day])
     }
 

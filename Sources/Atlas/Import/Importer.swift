@@ -119,6 +119,8 @@ final class ImportSession {
     var missionIDs: [String: String] = [:]
     var sourcesMade: Set<String> = []
     var file = ""
+    /// The file's name, as citations and `import_record` give it.
+    var fileName = ""
     var line = 0
     /// Set by a preset when the row adds nothing another row or the atlas does not
     /// already give: the row is counted as merged, with this reason.
@@ -133,7 +135,7 @@ final class ImportSession {
     var vetoDrafts: [String: Int] = [:]
     /// This import's mark on the records it writes, to tell a key repeated within
     /// the import from one an earlier import wrote.
-    let run = UUID().uuidString
+    let run: Int
     /// The day of this import, named in the records' provenance.
     let importDate: String = {
         let f = DateFormatter()
@@ -146,6 +148,7 @@ final class ImportSession {
     init(db: Database, options: ImportOptions) throws {
         self.db = db
         writer = try StoreWriter(db)
+        run = try Int.fetchOne(db, sql: "SELECT ifnull(max(run), 0) + 1 FROM import_record") ?? 1
         self.options = options
     }
 
@@ -164,6 +167,7 @@ final class ImportSession {
 
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
         file = url.path
+        fileName = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw ImportError.unreadable(path: url.path, reason: "cannot be read")
@@ -320,7 +324,7 @@ final class ImportSession {
     /// A dataset citation: the file, the row's line and key, and the day of the
     /// import; the quote is a real text field of the row, whole or cut at a word.
     func citation(_ source: String, key: String, quote: String) -> Citation {
-        Citation(source: source, locator: "\(URL(fileURLWithPath: file).lastPathComponent) line \(line), \(key), imported \(importDate)",
+        Citation(source: source, locator: "\(fileName) line \(line), \(key), imported \(importDate)",
                  quote: Self.excerpt(quote))
     }
 
