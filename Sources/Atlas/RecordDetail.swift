@@ -87,9 +87,11 @@ extension AtlasStore {
     /// The record with this id, or nil.
     public func detail(_ id: String) throws(StoreError) -> RecordDetail? {
         try read { db -> RecordDetail? in
-            guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, * FROM entity WHERE id = ?"), arguments: [id]) else {
+            guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, * FROM entity WHERE id = ?"), arguments: [id])
+                    ?? Self.mergedRecord(db, answeringTo: id) else {
                 return nil
             }
+            let id: String = r["id"]   // a merged dataset key answers with its record's id
             let rowid: Int64 = r["rowid"]
             let kind = RecordKind(rawValue: r["kind"]) ?? .event
             func ref(_ id: String) throws -> RecordDetail.Ref {
@@ -181,9 +183,21 @@ extension AtlasStore {
     /// Kind and title of a record, or nil.
     public func lookup(_ id: String) throws(StoreError) -> (kind: RecordKind, title: String)? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, title FROM entity WHERE id = ?"), arguments: [id]).map {
+            try (Row.fetchOne(db.cachedStatement(sql: "SELECT kind, title FROM entity WHERE id = ?"), arguments: [id])
+                 ?? Self.mergedRecord(db, answeringTo: id)).map {
                 (RecordKind(rawValue: $0["kind"]) ?? .event, $0["title"])
             }
         }
+    }
+}
+
+extension AtlasStore {
+    /// The atlas record a dataset key was merged into by an import (`show
+    /// un-mission:UNDOF` is the seed atlas's `undof`); nil when none, or in a
+    /// database made before imports kept that table.
+    static func mergedRecord(_ db: Database, answeringTo key: String) -> Row? {
+        try? Row.fetchOne(db, sql: """
+            SELECT rowid, * FROM entity WHERE id = (SELECT record FROM import_record WHERE id = ? AND record IS NOT NULL)
+            """, arguments: [key])
     }
 }

@@ -12,6 +12,33 @@ public enum Schema {
     /// "CRSR": marks a SQLite file as a Crossroads atlas.
     public static let applicationID: Int32 = 0x4352_5352
 
+    /// One row per record a dataset import wrote: where it came from (file, line,
+    /// import date), a fingerprint of its values (so a re-import counts it unchanged
+    /// or names what changed), when a newer export no longer had it (withdrawn), and
+    /// the atlas record a key was merged into, which answers to the key.
+    /// Added by any import to a database made before it existed; readers that do not
+    /// know it are not affected.
+    static func addImportRecords(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS import_record (
+                id TEXT PRIMARY KEY, dataset TEXT NOT NULL, kind TEXT NOT NULL, fingerprint TEXT NOT NULL,
+                file TEXT NOT NULL, line INTEGER NOT NULL, imported TEXT NOT NULL,
+                run INTEGER NOT NULL,   -- which import: 1, 2, ...
+                withdrawn TEXT,   -- the day a newer export no longer had it
+                record TEXT,      -- the atlas's own record this key was merged into (un-mission:UNDOF -> undof)
+                scope TEXT,       -- what a newer export must cover to withdraw it: 'list', 'country:XXX'
+                day INTEGER       -- with a country scope: the record's earliest day, yyyymmdd
+            ) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS import_record_dataset ON import_record(dataset, scope, day);
+            """)
+        // A dataset figure's own key (mission, year, site, country), so importing it
+        // again replaces that figure and no other.
+        let figureColumns = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('figure')")
+        if !figureColumns.contains("key") {
+            try db.execute(sql: "ALTER TABLE figure ADD COLUMN key TEXT; CREATE INDEX figure_key ON figure(entity, key) WHERE key IS NOT NULL")
+        }
+    }
+
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE entity (
@@ -67,6 +94,7 @@ public enum Schema {
                 prefix = '1 2 3'
             );
             """)
+        try addImportRecords(db)
         try db.execute(sql: "PRAGMA user_version = \(version)")
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
     }

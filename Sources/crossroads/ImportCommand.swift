@@ -35,6 +35,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With the preset `mapping`: a YAML file naming the columns that make an event.", valueName: "file"))
     var mapping: String?
 
+    @OptionGroup var output: FormatOption
+
     func run() throws {
         var presets: [ImportPreset] = []
         for name in preset.split(separator: ",").map(String.init) {
@@ -87,11 +89,36 @@ struct ImportCommand: ParsableCommand {
             summaries = try Importer.run(jobs, into: into, withBuiltin: withBuiltin, options: options, progress: bar.update)
         } catch {
             bar.clear()
+            // Refused for importing too little: the accounting says why, then one line.
+            if case .tooLittleImported(_, let refused) = error {
+                try report(jobs, refused)
+            }
             throw Self.cliError(error)
         }
         bar.clear()
         // Reported once everything is in: a failed import prints no summary.
-        for (job, summary) in zip(jobs, summaries) { report(job.preset, job.files, summary) }
+        try report(jobs, summaries)
+    }
+
+    private func report(_ jobs: [ImportJob], _ summaries: [ImportSummary]) throws {
+        let accounts = zip(jobs, summaries).map { ImportAccounting(preset: $0.preset, files: $0.files, summary: $1) }
+        if output.format == .json {
+            print(try Output.json(accounts))
+            return
+        }
+        let err = FileHandle.standardError
+        for s in summaries {
+            for row in s.skippedRows.prefix(20) { err.write(Data((TerminalText.sanitize(row.description) + "\n").utf8)) }
+            if s.skipped > 20 { err.write(Data("… \(s.skipped - 20) more skipped rows\n".utf8)) }
+            for item in s.skippedItems.prefix(20) {
+                err.write(Data((TerminalText.sanitize("\(item.file):\(item.line): skipped item: \(item.reason)") + "\n").utf8))
+            }
+            if s.skippedItemCount > 20 { err.write(Data("… \(s.skippedItemCount - 20) more skipped items\n".utf8)) }
+        }
+        for a in accounts {
+            print(a.text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.sanitize(String($0)) }.joined(separator: "\n"))
+        }
+        print(TerminalText.sanitize("into \(into)"))
     }
 
     static func cliError(_ error: ImportError) -> CLIError {
@@ -102,21 +129,6 @@ struct ImportCommand: ParsableCommand {
         case .store(let e): return CLIError(e)
         default: return CLIError(error.description, code: .dataError)
         }
-    }
-
-    private func report(_ preset: ImportPreset, _ urls: [URL], _ s: ImportSummary) {
-        let err = FileHandle.standardError
-        for row in s.skippedRows.prefix(20) { err.write(Data((TerminalText.sanitize(row.description) + "\n").utf8)) }
-        if s.skipped > 20 { err.write(Data("… \(s.skipped - 20) more skipped rows\n".utf8)) }
-        let rate = s.seconds > 0 ? Int(Double(s.rowsRead) / s.seconds) : 0
-        var line = "\(preset.rawValue): \(s.rowsRead) rows read, \(s.imported) imported, \(s.updated) updated"
-        if s.kept > 0 { line += ", \(s.kept) kept as the atlas has them" }
-        line += ", \(s.skipped) skipped"
-        if !s.skippedByReason.isEmpty {
-            line += " (" + s.skippedByReason.sorted { $0.value > $1.value }.map { "\($0.value) \($0.key)" }.joined(separator: "; ") + ")"
-        }
-        line += String(format: " in %.2f s (%d rows/s) into %@", s.seconds, rate, into)
-        print(TerminalText.sanitize(line))
     }
 }
 

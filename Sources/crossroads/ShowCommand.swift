@@ -17,9 +17,16 @@ struct ShowCommand: ParsableCommand {
         let found: RecordDetail?
         do { found = try store.detail(id) } catch { throw CLIError(error) }
         guard let d = found else { throw CLIError.notFound(id, in: store) }
+        // A dataset record a newer export no longer has is shown, marked (issue 12).
+        let withdrawn = (try? store.withdrawn(d.id)) ?? nil
         switch output.format {
-        case .json: Output.write(try Output.json(RecordJSON(d)))
-        case .text: Output.write(RecordText.render(d))
+        case .json:
+            var json = RecordJSON(d)
+            json.withdrawn = withdrawn
+            Output.write(try Output.json(json))
+        case .text:
+            let mark = withdrawn.map { "withdrawn on \($0): the latest export of its dataset no longer has it\n" } ?? ""
+            Output.write(mark + RecordText.render(d))
         }
     }
 }
@@ -46,6 +53,8 @@ struct RecordJSON: Encodable {
     var id: String
     var kind: String
     var title: String
+    /// The day a newer export of its dataset no longer had it; nil when current.
+    var withdrawn: String? = nil
     var aliases: [String]
     var summary: String?
     var sources: [Source]

@@ -432,13 +432,20 @@ final class MalformedInputTests: XCTestCase {
         let db = try database()
         let csv = work.appendingPathComponent("ragged.csv")
         try write(Self.header + "UNA,Mission A,2000-01-01,\nUNB,Mission B\nUNC,Mission C,2001-01-01,,extra\n", to: csv)
+        let before = try Data(contentsOf: db)
         let r = try crossroads(["import", "un-missions", csv.path, "--into", db.path])
-        XCTAssertEqual(r.status, 0, r.stderr)
+        // More rows skipped than imported: refused with its accounting (issue 12).
+        XCTAssertEqual(r.status, 65, r.stderr)
         assertNoCrash(r, "ragged")
         XCTAssertEqual(r.stderrLines, ["\(csv.path):3: skipped: row has 2 fields, the header has 4",
-                                       "\(csv.path):4: skipped: row has 5 fields, the header has 4"])
-        XCTAssertTrue(r.stdout.contains("3 rows read, 1 imported"), r.stdout)
-        XCTAssertTrue(r.stdout.contains("2 skipped"), r.stdout)
+                                       "\(csv.path):4: skipped: row has 5 fields, the header has 4",
+                                       "crossroads: \(csv.path): more rows skipped (2) than imported (1); the database is as it was"])
+        XCTAssertTrue(r.stdout.contains("3 rows read: 1 imported, 0 merged, 2 skipped"), r.stdout)
+        XCTAssertEqual(try Data(contentsOf: db), before)
+        try write(Self.header + "UNA,Mission A,2000-01-01,\nUNB,Mission B\nUNC,Mission C,2001-01-01,\nUND,Mission D,2002-01-01,\n", to: csv)
+        let kept = try crossroads(["import", "un-missions", csv.path, "--into", db.path])
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(kept.stderrLines, ["\(csv.path):3: skipped: row has 2 fields, the header has 4"])
 
         let strictDB = try database("strict.sqlite")
         try assertFailedImportKeepsTheDatabase(["un-missions", csv.path, "--strict"], into: strictDB, 65,
@@ -510,9 +517,35 @@ final class MalformedInputTests: XCTestCase {
         let goodVetoes = try csv("good-vetoes.csv", "date,draft,meeting_record,agenda_item,member_veto1\n1/2/2000,S/2000/1,x,y,USA\n")
         let both = try crossroads(["import", "un-missions,unsc-vetoes", good, goodVetoes, "--into", db.path])
         XCTAssertEqual(both.status, 0, both.stderr)
-        XCTAssertEqual(both.stdout.split(separator: "\n").count, 2, both.stdout)
+        XCTAssertEqual(both.stdout.split(separator: "\n").filter { $0.hasPrefix("un-missions: ") || $0.hasPrefix("unsc-vetoes: ") }.count, 2, both.stdout)
         XCTAssertEqual(try crossroads(["show", "unsc-veto:S/2000/1", "--db", db.path]).status, 0)
         XCTAssertEqual(try crossroads(["show", "un-mission:UNA", "--db", db.path]).status, 0)
+    }
+
+    /// Issue 12: the accounting in text and in JSON says the same; a wrong preset is
+    /// one line and 65 with the database untouched.
+    func testImportAccountingAsTextAndJSON() throws {
+        let db = try database()
+        let csv = work.appendingPathComponent("vetoes.csv")
+        try write("date,draft,meeting_record,agenda_item,member_veto1\n6/26/1946,S/PV.49,S/PV.49,The Spanish question,USSR\n6/26/1946,S/PV.49,S/PV.49,The Spanish question,USSR\n1/2/2000,S/2000/1,S/PV.1,x,\n", to: csv)
+        let text = try crossroads(["import", "unsc-vetoes", csv.path, "--into", work.appendingPathComponent("t.sqlite").path])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.hasPrefix("unsc-vetoes: 3 rows read: 2 imported, 0 merged, 1 skipped"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("  events: 2 new, 0 unchanged, 0 updated"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("  skipped rows: 1 no vetoing member"), text.stdout)
+        let json = try crossroads(["import", "unsc-vetoes", csv.path, "--into", work.appendingPathComponent("j.sqlite").path, "--format", "json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let rows = try XCTUnwrap(parsed.first?["rows"] as? [String: Any])
+        XCTAssertEqual(rows["read"] as? Int, 3)
+        XCTAssertEqual(rows["imported"] as? Int, 2)
+        XCTAssertEqual(rows["skipped"] as? [String: Int], ["no vetoing member": 1])
+        XCTAssertEqual((parsed.first?["records"] as? [String: [String: Any]])?["events"]?["new"] as? Int, 2)
+        XCTAssertEqual(parsed.first?["addsUp"] as? Bool, true)
+
+        let acled = work.appendingPathComponent("acled.csv")
+        try write("event_id_cnty,event_date,actor1,country,location,fatalities\nXMP1,21 March 2020,Example Brigade,Mali,Exampleville,0\n", to: acled)
+        try assertFailedImportKeepsTheDatabase(["gdelt1", acled.path], into: db, 65, ["\(acled.path):1: not a GDELT 1.0 export"], "gdelt1 on an ACLED file")
     }
 
     /// `import mapping FILE --mapping MAP.yaml`: the mapping file's problems point at

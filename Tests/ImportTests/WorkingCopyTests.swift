@@ -45,7 +45,7 @@ final class WorkingCopyTests: XCTestCase {
 
         // Once that import is gone (killed: its copy is left), the next one takes the copy over.
         let s = try Importer.run(preset: .unMissions, files: [file("b.csv", second)], into: db)
-        XCTAssertEqual(s.imported, 1)
+        XCTAssertEqual(s.tally(.missions).new, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path))
         let store = try AtlasStore.open(database: db.path)
         XCTAssertEqual(try store.search("Mission", limit: 10).map(\.row.title).sorted(), ["Mission A", "Mission B"])
@@ -55,7 +55,7 @@ final class WorkingCopyTests: XCTestCase {
     /// it was; good files land together, with one summary each.
     func testSeveralPresetsAreOneImport() throws {
         let missions = try file("m.csv", Self.missions)
-        let vetoes = try file("v.csv", "date,draft,meeting_record,agenda_item,member_veto1\n")
+        let vetoes = try file("v.csv", "date,draft,meeting_record,agenda_item,member_veto1\n1/2/2000,S/2000/1,S/PV.1,x,USA\n")
         let notVetoes = try file("x.csv", "a,b\n1,2\n")
         _ = try Importer.run(preset: .unMissions, files: [file("first.csv", "mission_acronym,mission_name,start_date,end_date\nUNZ,Mission Z,1980-01-01,1981-01-01\n")], into: db)
         let before = try Data(contentsOf: db)
@@ -66,15 +66,15 @@ final class WorkingCopyTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: partial.path))
 
         let summaries = try Importer.run([ImportJob(preset: .unMissions, files: [missions]), ImportJob(preset: .unscVetoes, files: [vetoes])], into: db)
-        XCTAssertEqual(summaries.map(\.rowsRead), [1, 0])
-        XCTAssertEqual(summaries.map(\.imported), [1, 0])
+        XCTAssertEqual(summaries.map(\.rowsRead), [1, 1])
+        XCTAssertEqual(summaries.map(\.newRecords), [1, 2], "a mission; a veto and its state")
         XCTAssertTrue(summaries.allSatisfy { $0.seconds > 0 })
     }
 
     /// A value a preset does not foresee fails its row, not the import.
     func testAnUnforeseenValueIsASkippedRow() throws {
         let s = try Importer.run(preset: .unMissions, files: [file("m.csv", Self.missions + "UNC,Mission C,1990-01-01,1989-01-01\n")], into: db)
-        XCTAssertEqual(s.imported, 1)
+        XCTAssertEqual(s.tally(.missions).new, 1)
         XCTAssertEqual(s.skippedRows.map(\.line), [3])
     }
 }

@@ -53,7 +53,15 @@ struct CSVReader {
             var r = fields[i]
             while !r.isEmpty, bytes[r.lowerBound] == 0x20 || bytes[r.lowerBound] == 0x09 { r = (r.lowerBound + 1)..<r.upperBound }
             while !r.isEmpty, bytes[r.upperBound - 1] == 0x20 || bytes[r.upperBound - 1] == 0x09 { r = r.lowerBound..<(r.upperBound - 1) }
-            return decode(r, escaped: escaped[i])
+            let s = decode(r, escaped: escaped[i])
+            // A value may begin or end with a Unicode space (a no-break space before a
+            // longitude, after a place name): trimmed too, so it reads as the value.
+            // Only then is the Foundation trim paid for.
+            if !r.isEmpty, bytes[r.lowerBound] >= 0x80 || bytes[r.upperBound - 1] >= 0x80,
+               s.unicodeScalars.first?.properties.isWhitespace == true || s.unicodeScalars.last?.properties.isWhitespace == true {
+                return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return s
         }
 
         /// Whether the field is valid UTF-8 (for `--encoding utf-8` errors).

@@ -27,18 +27,20 @@ struct Countries: Sendable {
     /// The alpha-3 code of a country name or code as a dataset spells it.
     func iso3(_ name: String) -> String? { byName[Self.key(name)] }
 
-    /// ACLED's "Military Forces of Mali (2021-)" names a state.
-    func iso3(military name: String) -> String? {
-        guard name.hasPrefix("Military Forces of ") || name.hasPrefix("Police Forces of ") else { return nil }
-        guard let of = name.range(of: " of ") else { return nil }
-        var rest = name[of.upperBound...]
+    /// The state a dataset's named armed actor or government belongs to: ACLED's
+    /// "Military Forces of Mali (2021-)", "Military Forces of Yemen (2016-) Supreme
+    /// Political Council", "Military Forces of the Democratic Republic of Congo
+    /// (2019-)", "Government of Afghanistan (2014-)"; UCDP's "Government of Myanmar
+    /// (Burma)". The actor stays itself; this names its state.
+    func iso3(forcesOf name: String) -> String? {
+        guard let prefix = ["Military Forces of ", "Police Forces of ", "Government of "].first(where: { name.hasPrefix($0) }) else {
+            return nil
+        }
+        var rest = Substring(name.dropFirst(prefix.count))
+        if rest.hasPrefix("the ") { rest = rest.dropFirst(4) }
+        // The whole rest first: "Myanmar (Burma)" is a spelling of its own.
+        if let whole = iso3(String(rest)) { return whole }
         if let paren = rest.firstIndex(of: "(") { rest = rest[..<paren] }
         return iso3(String(rest))
-    }
-
-    /// UCDP's "Government of Myanmar (Burma)" names a state.
-    func iso3(government side: String) -> String? {
-        guard side.hasPrefix("Government of ") else { return nil }
-        return iso3(String(side.dropFirst("Government of ".count)))
     }
 }

@@ -12,33 +12,59 @@ extension ImportSession {
     /// `admin1`, `location`, `latitude`, `longitude`, `fatalities`, `notes` → an
     /// event `acled:ID`. Legacy exports write the same columns in capitals.
     func acledEvent(_ row: Row) throws {
-        let id = row["event_id_cnty"]
-        guard !id.isEmpty else { return try skip("no event_id_cnty") }
+        // event_id_cnty is ACLED's key; exports without it key rows by data_id.
+        let id: String
+        if !row["event_id_cnty"].isEmpty { id = row["event_id_cnty"] }
+        else if !row["data_id"].isEmpty { id = "data_id-" + row["data_id"] }
+        else { return try skip(row.has("event_id_cnty") ? "no event_id_cnty" : "no data_id") }
+        let keyName = row["event_id_cnty"].isEmpty ? "data_id \(row["data_id"])" : "event_id_cnty \(id)"
         let dateText = row["event_date"]
         guard var date = Self.acledDate(dateText) else { return try skip("event_date '\(dateText)' is not a date") }
         if row["time_precision"] == "3", let month = try? EDTFDate(parsing: String(date.text.prefix(7))) { date = month }
         try ensureSource(Self.acledSource)
         let notes = row["notes"]
-        let cite = Citation(source: Self.acledSource.id, locator: "event_id_cnty \(id)", quote: notes.isEmpty ? row["event_type"] : String(notes.prefix(300)))
+        let cite = citation(Self.acledSource.id, key: keyName, quote: notes)
         var actors: [Participant] = []
         for (column, role) in [("actor1", "actor 1"), ("actor2", "actor 2")] {
             let name = row[column]
             guard !name.isEmpty else { continue }
-            let actor = try countries.iso3(military: name).map { try stateActor(iso3: $0) }
-                ?? datasetActor(id: "acled:actor-" + Self.slug(name), title: name, type: .organization, source: cite)
-            if !actors.contains(where: { $0.actor == actor }) { actors.append(Participant(actor: actor, role: role)) }
+            for p in try namedActor(name, role: role, namespace: "acled", cite: cite, state: countries.iso3(forcesOf: name))
+            where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
         }
         let country = row["country"]
         let place = Place(name: row["location"].isEmpty ? country : row["location"], region: row["admin1"].isEmpty ? nil : row["admin1"],
                           country: countries.iso3(country), latitude: Double(row["latitude"]), longitude: Double(row["longitude"]))
         var figures: [Figure] = []
         if let deaths = Int(row["fatalities"]) { figures.append(Figure(category: "fatalities", count: deaths)) }
+        let label = [row["event_type"], row["sub_event_type"]].filter { !$0.isEmpty }.joined(separator: " / ")
         let type = row["event_type"].isEmpty ? "Event" : row["event_type"]
         var c = AtlasContent()
         c.events = [Event(id: "acled:" + id, title: "\(type): \(actors.isEmpty ? place.name : row["actor1"]), \(place.name)", date: date,
-                          type: "attack", place: place, actors: actors, figures: figures,
-                          summary: [row["sub_event_type"], notes].filter { !$0.isEmpty }.joined(separator: ". "), sources: [cite])]
-        try upsert(c)
+                          type: EventTypes.acled(eventType: row["event_type"], subEventType: row["sub_event_type"]), place: place,
+                          actors: actors, figures: figures,
+                          summary: ["ACLED: " + (label.isEmpty ? "no event_type" : label), notes].filter { !$0.isEmpty }.joined(separator: ". "),
+                          sources: [cite])]
+        try upsert(c, kind: .events, dataset: Self.acledSource.id, figures: figures.count, scope: countryDay(c.events[0]))
+    }
+
+    /// A dataset's named actor stays itself: its own record, linked to its state
+    /// (part-of) when it names one ("Military Forces of Yemen (2016-) Supreme
+    /// Political Council", "Government of Afghanistan"), and the state joins the
+    /// event beside it, so narrowing to the state finds its forces' events and two
+    /// rival forces of one state both show.
+    func namedActor(_ name: String, role: String, namespace: String, cite: Citation, state iso3: String?,
+                    key: String? = nil) throws -> [Participant] {
+        let id = "\(namespace):actor-" + (key ?? Self.slug(name))
+        let known = actorIDs[id] != nil
+        _ = try datasetActor(id: id, title: name, type: .organization, source: cite)
+        guard let iso3 else { return [Participant(actor: id, role: role)] }
+        let state = try stateActor(iso3: iso3)
+        if !known {
+            var link = AtlasContent()
+            link.links = [Link(from: id, relation: .partOf, to: state)]
+            try writer.insert(link, dataset: nil)
+        }
+        return [Participant(actor: id, role: role), Participant(actor: state, role: "state of \(role)")]
     }
 
     /// ACLED's date spellings: `21 March 2020`, `8-May-20`, `21/03/2020`, `2020-03-21`.
@@ -95,21 +121,25 @@ extension ImportSession {
             return try skip("SQLDATE '\(day)' is not yyyymmdd")
         }
         try ensureSource(Self.gdeltSource)
-        let url = row["sourceurl"]
-        let cite = Citation(source: Self.gdeltSource.id, locator: "GLOBALEVENTID \(id)", quote: url.isEmpty ? row["eventcode"] : url)
+        // GDELT rows carry no text of their own beyond names: the quote is the
+        // article's address where the row gives one.
+        let cite = citation(Self.gdeltSource.id, key: "GLOBALEVENTID \(id)", quote: row["sourceurl"])
         var actors: [Participant] = []
         var names: [String] = []
         for n in ["1", "2"] {
             let code = row["actor\(n)code"], name = row["actor\(n)name"], country = row["actor\(n)countrycode"]
             guard !code.isEmpty else { continue }
-            let actor: String
-            if code == country, let iso3 = countries.iso3(country), countries.names[iso3] != nil {
-                actor = try stateActor(iso3: iso3)
-            } else {
-                actor = try datasetActor(id: "gdelt:actor-" + code, title: name.isEmpty ? code : Self.titleCase(name), type: .organization, source: cite)
-            }
             names.append(name.isEmpty ? code : Self.titleCase(name))
-            if !actors.contains(where: { $0.actor == actor }) { actors.append(Participant(actor: actor, role: "actor \(n)")) }
+            // A code that is a country code is the state; any other is its own actor
+            // titled by its CAMEO parts and linked to the state it names.
+            if code == country, let iso3 = countries.iso3(country), countries.names[iso3] != nil {
+                let state = try stateActor(iso3: iso3)
+                if !actors.contains(where: { $0.actor == state }) { actors.append(Participant(actor: state, role: "actor \(n)")) }
+                continue
+            }
+            let parts = CAMEOActorCode(code, countries: countries)
+            for p in try namedActor(parts.title, role: "actor \(n)", namespace: "gdelt", cite: cite, state: parts.iso3, key: code)
+            where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
         }
         let root = row["eventrootcode"]
         let action = Self.cameoRoots[root.count == 1 ? "0" + root : root] ?? "Event"
@@ -117,10 +147,10 @@ extension ImportSession {
         let place = placeName.isEmpty ? nil : Place(name: placeName, latitude: Double(row["actiongeo_lat"]), longitude: Double(row["actiongeo_long"]))
         var c = AtlasContent()
         c.events = [Event(id: "gdelt:" + id, title: "\(names.joined(separator: " → ")): \(action)" + (placeName.isEmpty ? "" : ", \(placeName)"),
-                          date: date, type: "CAMEO \(row["eventcode"])", place: place, actors: actors,
-                          summary: "GDELT event, CAMEO code \(row["eventcode"]) (\(action)), Goldstein \(row["goldsteinscale"]), \(row["nummentions"]) mentions.",
+                          date: date, type: EventTypes.cameo(root: root), place: place, actors: actors,
+                          summary: "GDELT event, CAMEO code \(row["eventcode"]) (\(action); CAMEO \(row["eventcode"])), Goldstein \(row["goldsteinscale"]), \(row["nummentions"]) mentions.",
                           sources: [cite])]
-        try upsert(c)
+        try upsert(c, kind: .events, dataset: Self.gdeltSource.id)
     }
 
     static func titleCase(_ s: String) -> String { s.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") }

@@ -181,7 +181,7 @@ extension ImportSession {
         guard let date = m.parseDate(row[m.date]) else { return try skip("\(m.date) '\(row[m.date])' is not a \(m.dateFormat ?? "yyyy-mm-dd") date") }
         let source = Source(id: "\(m.namespace)-dataset", title: "\(m.namespace) (imported with a mapping)", kind: "dataset", locator: m.id)
         try ensureSource(source)
-        let cite = Citation(source: source.id, locator: "\(m.id) \(key)", quote: row[m.title])
+        let cite = citation(source.id, key: "\(m.id) \(key)", quote: row[m.title])
         var actors: [Participant] = []
         for (i, column) in (m.actors ?? []).enumerated() {
             let name = row[column]
@@ -200,6 +200,6 @@ extension ImportSession {
         c.events = [Event(id: "\(m.namespace):\(key)", title: row[m.title].isEmpty ? "\(m.namespace) \(key)" : row[m.title], date: date,
                           type: m.type.map { row[$0] }, place: place, actors: actors, figures: figures,
                           summary: m.summary.map { row[$0] }, sources: [cite])]
-        try upsert(c)
+        try upsert(c, kind: .events, dataset: m.namespace, figures: figures.count)
     }
 }

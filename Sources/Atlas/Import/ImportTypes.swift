@@ -52,27 +52,87 @@ public struct SkippedRow: Sendable, CustomStringConvertible {
     public var description: String { "\(file):\(line): skipped: \(reason)" }
 }
 
+/// The kinds of record a row can become, in the order a summary lists them.
+public enum ImportedKind: String, CaseIterable, Sendable, Codable {
+    case events, figures, actors, missions
+}
+
+/// What an import did to the records of one kind.
+public struct RecordTally: Sendable, Equatable, Codable {
+    /// Not in the database before.
+    public var new = 0
+    /// Already there with the same values.
+    public var unchanged = 0
+    /// Already there with other values, by why (which fields changed, or what
+    /// replaced them).
+    public var updated: [String: Int] = [:]
+    public var updatedTotal: Int { updated.values.reduce(0, +) }
+    public var total: Int { new + unchanged + updatedTotal }
+    public init() {}
+}
+
+/// The accounting of one preset's files: every row read is exactly one of
+/// imported (it became or confirmed records), merged (it adds nothing another row
+/// or the atlas does not already say, with why) or skipped (with why).
 public struct ImportSummary: Sendable {
     public var rowsRead = 0
-    /// Records (and figures) new to the database.
-    public var imported = 0
-    /// Records already there, replaced by this import's version.
-    public var updated = 0
-    /// Rows whose record the atlas already has from a cited source (the seed
-    /// atlas's UNDOF): that record is kept, and dataset figures attach to it.
-    public var kept = 0
+    /// Rows that became records (new, unchanged or updated).
+    public var rowsImported = 0
+    /// Rows whose records another row or the atlas already gives, by why.
+    public var mergedByReason: [String: Int] = [:]
+    public var rowsMerged: Int { mergedByReason.values.reduce(0, +) }
     /// Rows left out, by reason.
     public var skipped = 0
     public var skippedByReason: [String: Int] = [:]
     /// The first skipped rows, with their lines.
     public var skippedRows: [SkippedRow] = []
+    /// Parts of imported rows left out (a Geo-PKO contingent of unknown size), by
+    /// reason, with the first of them.
+    public var skippedItemsByReason: [String: Int] = [:]
+    public var skippedItems: [SkippedRow] = []
+    public var skippedItemCount: Int { skippedItemsByReason.values.reduce(0, +) }
+    /// What the rows became, by kind.
+    public var records: [ImportedKind: RecordTally] = [:]
+    /// Records of an earlier export this one no longer has, marked withdrawn today.
+    public var withdrawn: [ImportedKind: Int] = [:]
     public var seconds: Double = 0
+
+    public init() {}
+
+    /// The records of a kind (all zero when none).
+    public func tally(_ kind: ImportedKind) -> RecordTally { records[kind] ?? RecordTally() }
+    /// New records of every kind.
+    public var newRecords: Int { records.values.reduce(0) { $0 + $1.new } }
+    public var updatedRecords: Int { records.values.reduce(0) { $0 + $1.updatedTotal } }
+    /// Every row is counted once.
+    public var addsUp: Bool { rowsRead == rowsImported + rowsMerged + skipped }
 
     mutating func skip(_ row: SkippedRow) {
         skipped += 1
         skippedByReason[row.reason, default: 0] += 1
         if skippedRows.count < 1000 { skippedRows.append(row) }
     }
+
+    mutating func skipItem(_ item: SkippedRow, reason: String) {
+        skippedItemsByReason[reason, default: 0] += 1
+        if skippedItems.count < 1000 { skippedItems.append(item) }
+    }
+
+    mutating func count(_ kind: ImportedKind, _ outcome: RecordOutcome) {
+        var t = records[kind] ?? RecordTally()
+        switch outcome {
+        case .new: t.new += 1
+        case .unchanged: t.unchanged += 1
+        case .updated(let why): t.updated[why, default: 0] += 1
+        }
+        records[kind] = t
+    }
+}
+
+/// What writing one record did.
+enum RecordOutcome: Equatable {
+    case new, unchanged
+    case updated(String)
 }
 
 /// Why an import failed; one line naming the file and line where there is one.
@@ -88,6 +148,11 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     case busy(path: String)
     /// The database to add to cannot be opened (not an atlas, newer, corrupt).
     case store(StoreError)
+    /// The file is another dataset's (or another shape): refused from its first rows.
+    case notThisDataset(path: String, line: Int, reason: String)
+    /// The import brought nothing in, or skipped more rows than it imported: the
+    /// database is left as it was, and the summaries say why.
+    case tooLittleImported(path: String, summaries: [ImportSummary])
 
     public var isUnreadable: Bool { if case .unreadable = self { return true } else { return false } }
 
@@ -105,6 +170,13 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
             let copy = URL(fileURLWithPath: path).lastPathComponent
             return "\(path): another import into it is running (it holds .\(copy).partial); try again when it has finished"
         case .store(let e): return e.description
+        case .notThisDataset(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .tooLittleImported(let path, let summaries):
+            let imported = summaries.reduce(0) { $0 + $1.rowsImported + $1.rowsMerged }
+            let skipped = summaries.reduce(0) { $0 + $1.skipped }
+            return imported == 0
+                ? "\(path): nothing imported (\(skipped) rows skipped); the database is as it was"
+                : "\(path): more rows skipped (\(skipped)) than imported (\(imported)); the database is as it was"
         }
     }
 }

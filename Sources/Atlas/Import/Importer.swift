@@ -54,6 +54,7 @@ public enum Importer {
             }
             try queue.write { db in
                 if !exists { try Schema.create(db) }
+                try Schema.addImportRecords(db)
                 // FTS5 gathers new index entries in memory and writes a segment each
                 // time they pass `hashsize` (1 MB by default), then merges segments;
                 // a larger buffer writes fewer, larger segments (a third less time).
@@ -65,9 +66,19 @@ public enum Importer {
                     for file in job.files {
                         try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
                     }
+                    try session.withdrawMissing()
                     session.summary.seconds = Date().timeIntervalSince(jobStart)
                     jobStart = Date()
                     summaries.append(session.summary)
+                }
+                // An import that brings nothing in, or leaves out more rows than it
+                // brings in, is a wrong or broken file more often than a real result:
+                // it is refused whole, with its accounting.
+                for (job, s) in zip(jobs, summaries) {
+                    let kept = s.rowsImported + s.rowsMerged
+                    if kept == 0 || s.skipped > kept {
+                        throw ImportError.tooLittleImported(path: job.files.map(\.path).joined(separator: ", "), summaries: summaries)
+                    }
                 }
                 try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', 1048576)")
                 try ListSummary.refresh(db)
@@ -108,11 +119,36 @@ final class ImportSession {
     var missionIDs: [String: String] = [:]
     var sourcesMade: Set<String> = []
     var file = ""
+    /// The file's name, as citations and `import_record` give it.
+    var fileName = ""
     var line = 0
+    /// Set by a preset when the row adds nothing another row or the atlas does not
+    /// already give: the row is counted as merged, with this reason.
+    var rowMerged: String?
+    /// The datasets and, by country, the days this preset's files covered (see
+    /// `withdrawMissing`).
+    var coverage: [String: [String: ClosedRange<Int>]] = [:]
+    var listCoverage: Set<String> = []
+    /// Keyed figures set aside while their record is written again: id -> old rowid.
+    var parkedFigures: [String: Int64] = [:]
+    /// How many rows so far carried each veto draft symbol (see `unscVeto`).
+    var vetoDrafts: [String: Int] = [:]
+    /// This import's mark on the records it writes, to tell a key repeated within
+    /// the import from one an earlier import wrote.
+    let run: Int
+    /// The day of this import, named in the records' provenance.
+    let importDate: String = {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }()
 
     init(db: Database, options: ImportOptions) throws {
         self.db = db
         writer = try StoreWriter(db)
+        run = try Int.fetchOne(db, sql: "SELECT ifnull(max(run), 0) + 1 FROM import_record") ?? 1
         self.options = options
     }
 
@@ -126,10 +162,12 @@ final class ImportSession {
             try db.execute(sql: "DELETE FROM link WHERE from_id = ? AND rel = ? AND to_id = ?", arguments: [l.from, l.relation.rawValue, l.to])
         }
         try writer.insert(content, dataset: nil)
+        try reattachFigures(ids)
     }
 
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
         file = url.path
+        fileName = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
             throw ImportError.unreadable(path: url.path, reason: "cannot be read")
@@ -141,6 +179,8 @@ final class ImportSession {
         case nil: .detect
         }
         var header: [String: Int] = [:]
+        var columns = 0
+        var sawTags = false
         var rows = 0
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
@@ -149,18 +189,40 @@ final class ImportSession {
                     line = record.line
                     if header.isEmpty, let fixed = preset.header {
                         for (i, name) in fixed.enumerated() { header[name] = i }
+                        columns = fixed.count
+                        try recognize(preset, firstRow: record)
                     }
                     if header.isEmpty {
-                        for i in 0..<record.count { header[record.trimmed(i).lowercased()] = i }
+                        // Legacy exports end their header with empty names
+                        // (`…,FATALITIES,,,,,,,`): columns without a name are none.
+                        var names = (0..<record.count).map { record.trimmed($0).lowercased() }
+                        while names.last == "" { names.removeLast() }
+                        for (i, name) in names.enumerated() where header[name] == nil { header[name] = i }
+                        columns = names.count
                         try checkColumns(preset, header)
+                        return
+                    }
+                    // A HDX export repeats its header as HXL tags (`#date+start,…`) on the
+                    // second line: a second header, not a row.
+                    if rows == 0 && !sawTags && Self.isHXLTagRow(record) {
+                        sawTags = true
                         return
                     }
                     rows += 1
                     summary.rowsRead += 1
+                    let skippedBefore = summary.skipped
+                    rowMerged = nil
+                    defer {
+                        if summary.skipped == skippedBefore {
+                            if let why = rowMerged { summary.mergedByReason[why, default: 0] += 1 } else { summary.rowsImported += 1 }
+                        }
+                    }
                     // GDELT rows before April 2013 lack the last column, SOURCEURL.
-                    let short = preset == .gdelt1 && record.count == header.count - 1
-                    if record.count != header.count && !short {
-                        try skip("row has \(record.count) fields, the header has \(header.count)")
+                    let short = preset == .gdelt1 && record.count == columns - 1
+                    // Trailing empty fields under unnamed columns are no fields.
+                    let extraEmpty = record.count > columns && (columns..<record.count).allSatisfy { record.fields[$0].isEmpty || record.trimmed($0).isEmpty }
+                    if record.count != columns && !short && !extraEmpty {
+                        try skip("row has \(record.count) fields, the header has \(columns)")
                         return
                     }
                     if options.encoding == .utf8, let bad = (0..<record.count).first(where: { !record.isUTF8($0) }) {
@@ -210,18 +272,68 @@ final class ImportSession {
         func has(_ column: String) -> Bool { header[column] != nil }
     }
 
+    /// A row of HXL hashtags (`#date+start`, `#adm1+name`): every field empty or a tag.
+    static func isHXLTagRow(_ record: CSVReader.Record) -> Bool {
+        var tags = 0
+        for i in 0..<record.count {
+            let f = record.trimmed(i)
+            if f.isEmpty { continue }
+            guard f.hasPrefix("#") else { return false }
+            tags += 1
+        }
+        return tags > 0
+    }
+
+    /// A file without a header (GDELT) is recognized by its first row: its number of
+    /// fields and the shape of its key and date. Another dataset's file is refused
+    /// before any row is counted.
+    func recognize(_ preset: ImportPreset, firstRow record: CSVReader.Record) throws {
+        guard preset == .gdelt1 else { return }
+        let n = Self.gdeltColumns.count
+        guard record.count == n || record.count == n - 1 else {
+            throw ImportError.notThisDataset(path: file, line: record.line, reason: "not a GDELT 1.0 export: \(record.count) tab-separated field\(record.count == 1 ? "" : "s") on the first line, GDELT has \(n - 1) or \(n)")
+        }
+        let id = record.trimmed(0), day = record.trimmed(1)
+        guard !id.isEmpty, id.allSatisfy(\.isASCII), Int(id) != nil, day.count == 8, Int(day) != nil else {
+            throw ImportError.notThisDataset(path: file, line: record.line, reason: "not a GDELT 1.0 export: the first row begins '\(id.prefix(20))', '\(day.prefix(20))', not GLOBALEVENTID and SQLDATE (yyyymmdd)")
+        }
+    }
+
     static let requiredColumns: [ImportPreset: [String]] = [
         .unMissions: ["mission_acronym", "mission_name", "start_date", "end_date"],
         .geoPKO: ["mission", "year", "location", "year.overview"],
         .unscVetoes: ["date", "draft", "meeting_record", "agenda_item", "member_veto1"],
         .ucdpGED: ["id", "side_a", "side_b", "date_prec", "date_start", "date_end", "best"],
-        .acled: ["event_id_cnty", "event_date", "actor1", "country", "location", "fatalities"],
+        .acled: ["event_date", "actor1", "country", "location", "fatalities"],
     ]
 
     func checkColumns(_ preset: ImportPreset, _ header: [String: Int]) throws {
         let required = preset == .mapping ? (options.mapping?.columns ?? []).map { $0.lowercased() } : Self.requiredColumns[preset] ?? []
-        let missing = required.filter { header[$0] == nil }
+        var missing = required.filter { header[$0] == nil }
+        // ACLED keys its rows by event_id_cnty, some exports only by data_id.
+        if preset == .acled && header["event_id_cnty"] == nil && header["data_id"] == nil { missing.insert("event_id_cnty", at: 0) }
         if !missing.isEmpty { throw ImportError.missingColumns(path: file, columns: missing) }
+    }
+
+    /// A part of a row left out (the row's other parts are imported): listed with
+    /// its line, counted by `reason`.
+    func skipItem(_ what: String, reason: String) {
+        summary.skipItem(SkippedRow(file: file, line: line, reason: what), reason: reason)
+    }
+
+    /// A dataset citation: the file, the row's line and key, and the day of the
+    /// import; the quote is a real text field of the row, whole or cut at a word.
+    func citation(_ source: String, key: String, quote: String) -> Citation {
+        Citation(source: source, locator: "\(fileName) line \(line), \(key), imported \(importDate)",
+                 quote: Self.excerpt(quote))
+    }
+
+    /// Text up to `limit` characters, cut at a word with an ellipsis when longer.
+    static func excerpt(_ text: String, limit: Int = 300) -> String {
+        guard text.count > limit else { return text }
+        let head = text.prefix(limit)
+        let cut = head.lastIndex(where: { $0.isWhitespace }).map { head[..<$0] } ?? head
+        return cut.trimmingCharacters(in: .whitespacesAndNewlines) + "…"
     }
 
     func skip(_ reason: String) throws {
@@ -238,6 +350,11 @@ final class ImportSession {
         guard let rowid = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM entity WHERE id = ?"), arguments: [id]) else {
             return false
         }
+        // Another dataset's keyed figures on the record (Geo-PKO's on a mission the
+        // UN list or the seed atlas writes again) are set aside, not lost: they come
+        // back on the record written in its place (`reattachFigures`).
+        try db.cachedStatement(sql: "UPDATE figure SET entity = -entity WHERE entity = ? AND key IS NOT NULL").execute(arguments: [rowid])
+        if db.changesCount > 0 { parkedFigures[id] = rowid }
         for table in ["alias WHERE entity", "participant WHERE event", "event_mission WHERE event", "citation WHERE entity",
                       "figure WHERE entity", "search WHERE rowid", "entity WHERE rowid"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [rowid])
@@ -246,14 +363,59 @@ final class ImportSession {
         return true
     }
 
-    /// Writes records, replacing any with the same ids, and counts them.
-    func upsert(_ content: AtlasContent) throws {
-        var ids = content.sources.map(\.id) + content.actors.map(\.id)
-        ids += content.missions.map(\.id) + content.events.map(\.id)
+    /// Puts the keyed figures `delete` set aside back on the record now under `id`.
+    func reattachFigures(_ ids: [String]) throws {
         for id in ids {
-            if try delete(id) { summary.updated += 1 } else { summary.imported += 1 }
+            guard let old = parkedFigures.removeValue(forKey: id),
+                  let new = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM entity WHERE id = ?"), arguments: [id]) else { continue }
+            try db.cachedStatement(sql: "UPDATE figure SET entity = ? WHERE entity = ?").execute(arguments: [new, -old])
         }
-        try writer.insert(content, dataset: nil)
+    }
+
+    /// Writes one dataset record (an event, a mission or an actor) unless the
+    /// database has it with the same values, and counts what it did: new,
+    /// unchanged, or updated with the fields that changed. A key written earlier in
+    /// this same import is a repeated row: the same values make the row merged, other
+    /// values an update that says which line it repeats.
+    @discardableResult
+    func upsert(_ content: AtlasContent, kind: ImportedKind, dataset: String, figures: Int = 0, scope: Scope = .none) throws -> RecordOutcome {
+        let id = (content.events.first?.id ?? content.missions.first?.id ?? content.actors.first?.id)!
+        let fingerprint = RecordFingerprint(content)
+        let outcome: RecordOutcome
+        // An event's figures change with it only when its figures field does.
+        var figuresOutcome: RecordOutcome?
+        if let previous = try previousImport(id) {
+            let old = RecordFingerprint(stored: previous.fingerprint)
+            if let day = previous.withdrawn {
+                outcome = .updated("back in this export after being withdrawn on \(day)")
+            } else if old == fingerprint {
+                if previous.sameRun {
+                    rowMerged = "the same record as line \(previous.line) (a repeated row)"
+                    return .unchanged
+                }
+                outcome = .unchanged
+            } else {
+                let fields = fingerprint.changed(from: old), changed = fields.joined(separator: ", ")
+                outcome = .updated(previous.sameRun ? "the key repeats line \(previous.line) with other \(changed); this line kept" : "\(changed) changed")
+                if !fields.contains("figures") { figuresOutcome = .unchanged }
+            }
+        } else {
+            outcome = try delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
+        }
+        try recordImport(id, dataset: dataset, kind: kind, fingerprint: fingerprint.stored, scope: scope)
+        if outcome != .unchanged {
+            if case .updated = outcome { try delete(id) }
+            try writer.insert(content, dataset: nil)
+            try reattachFigures([id])
+        }
+        summary.count(kind, outcome)
+        for _ in 0..<figures { summary.count(.figures, figuresOutcome ?? outcome) }
+        return outcome
+    }
+
+    /// The scope of an event of a dataset exported by country and period.
+    func countryDay(_ event: Event) -> Scope {
+        .countryDay(country: event.place?.country ?? event.place?.name ?? "", day: event.date.sortKey)
     }
 
     /// The dataset's own source record, made once per import when not there.
@@ -279,7 +441,7 @@ final class ImportSession {
             var c = AtlasContent()
             c.actors = [Actor(id: id, title: countries.names[iso3] ?? iso3, type: .state, iso3: iso3)]
             try writer.insert(c, dataset: nil)
-            summary.imported += 1
+            summary.count(.actors, .new)
         }
         actorIDs["iso:" + iso3] = id
         return id
@@ -291,7 +453,7 @@ final class ImportSession {
         actorIDs[id] = id
         var c = AtlasContent()
         c.actors = [Actor(id: id, title: title, type: type, sources: [source])]
-        try upsert(c)
+        try upsert(c, kind: .actors, dataset: source.source)
         return id
     }
 

@@ -15,20 +15,14 @@ extension ImportSession {
             return try skip("date_start '\(row["date_start"])' / date_end '\(row["date_end"])' are not dates")
         }
         try ensureSource(Self.ucdpSource)
-        let cite = Citation(source: Self.ucdpSource.id, locator: "id \(id)",
-                            quote: row["source_headline"].isEmpty ? row["where_description"] : row["source_headline"])
+        let cite = citation(Self.ucdpSource.id, key: "id \(id)", quote: row["source_headline"])
         var actors: [Participant] = []
         for (side, idColumn, role) in [("side_a", "side_a_new_id", "side A"), ("side_b", "side_b_new_id", "side B")] {
             let name = row[side]
             guard !name.isEmpty else { continue }
-            let actor: String
-            if let iso3 = countries.iso3(government: name) {
-                actor = try stateActor(iso3: iso3)
-            } else {
-                let key = row[idColumn].isEmpty ? TextFold.fold(name) : row[idColumn]
-                actor = try datasetActor(id: "ucdp-ged:actor-\(key)", title: name, type: .organization, source: cite)
-            }
-            if !actors.contains(where: { $0.actor == actor }) { actors.append(Participant(actor: actor, role: role)) }
+            let key = row[idColumn].isEmpty ? Self.slug(name) : row[idColumn]
+            for p in try namedActor(name, role: role, namespace: "ucdp-ged", cite: cite, state: countries.iso3(forcesOf: name), key: key)
+            where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
         }
         var figures: [Figure] = []
         if let best = Int(row["best"]) {
@@ -43,11 +37,12 @@ extension ImportSession {
         let kind = Self.violence[row["type_of_violence"]] ?? "Violence"
         let dyad = row["dyad_name"].isEmpty ? [row["side_a"], row["side_b"]].joined(separator: " – ") : row["dyad_name"]
         var c = AtlasContent()
-        c.events = [Event(id: "ucdp-ged:" + id, title: "\(kind): \(dyad), \(place.name)", date: date, type: "attack", place: place,
+        c.events = [Event(id: "ucdp-ged:" + id, title: "\(kind): \(dyad), \(place.name)", date: date,
+                          type: EventTypes.ucdp(typeOfViolence: row["type_of_violence"]), place: place,
                           actors: actors, figures: figures,
                           summary: "\(kind) in \(row["conflict_name"].isEmpty ? country : row["conflict_name"]). \(row["where_description"])",
                           sources: [cite])]
-        try upsert(c)
+        try upsert(c, kind: .events, dataset: Self.ucdpSource.id, figures: figures.count, scope: countryDay(c.events[0]))
     }
 
     /// UCDP dates: date_start and date_end (YYYY-MM-DD, sometimes with a time) at
