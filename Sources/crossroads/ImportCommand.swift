@@ -15,10 +15,15 @@ struct ImportCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("The dataset: \(ImportPreset.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "preset"))
-    var preset: String
+    var preset: String?
 
     @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
+
+    @Option(name: .customLong("with-atlas"),
+            help: ArgumentHelp("An atlas folder of your own to put in first (repeatable); its links to dataset keys resolve.",
+                               valueName: "dir"))
+    var withAtlas: [String] = []
 
     @Option(help: ArgumentHelp("The database to create or update.", valueName: "db"))
     var into: String
@@ -37,9 +42,18 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var output: FormatOption
 
+    func validate() throws {
+        if preset == nil && withAtlas.isEmpty {
+            throw ValidationError("give a preset and its files, or --with-atlas DIR")
+        }
+        if preset != nil && files.isEmpty {
+            throw ValidationError("Missing expected argument '<file> ...'")
+        }
+    }
+
     func run() throws {
         var presets: [ImportPreset] = []
-        for name in preset.split(separator: ",").map(String.init) {
+        for name in (preset ?? "").split(separator: ",").map(String.init) {
             guard let p = ImportPreset(rawValue: name) else {
                 throw CLIError("unknown preset '\(TerminalText.sanitize(name))' (presets: \(ImportPreset.allCases.map(\.rawValue).joined(separator: ", ")))",
                                code: .usage)
@@ -68,9 +82,12 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(strict: strict, encoding: choice, mapping: loaded)
         let bar = ProgressBar()
         let into = URL(fileURLWithPath: into)
-        let jobs: [ImportJob] = presets.count == 1
-            ? [ImportJob(preset: presets[0], files: files.map { URL(fileURLWithPath: $0) })]
-            : zip(presets, files).map { ImportJob(preset: $0, files: [URL(fileURLWithPath: $1)]) }
+        // One's own atlases first, so that the datasets' records merge with theirs
+        // (an atlas's UNDOF gains the UN list's mandate) as with the built-in atlas.
+        let jobs: [ImportJob] = withAtlas.map { ImportJob(preset: .atlas, files: [URL(fileURLWithPath: $0)]) }
+            + (presets.count == 1
+                ? [ImportJob(preset: presets[0], files: files.map { URL(fileURLWithPath: $0) })]
+                : zip(presets, files).map { ImportJob(preset: $0, files: [URL(fileURLWithPath: $1)]) })
         // A new database goes in an existing folder (SQLite would only say "unable
         // to open database file").
         if !FileManager.default.fileExists(atPath: into.path) {
@@ -92,6 +109,11 @@ struct ImportCommand: ParsableCommand {
             // Refused for importing too little: the accounting says why, then one line.
             if case .tooLittleImported(_, let refused) = error {
                 try report(jobs, refused)
+            }
+            // An atlas's problems, one a line as `validate` lists them, then the line
+            // that says nothing was imported.
+            if case .atlasProblems(_, let problems) = error {
+                for p in problems { FileHandle.standardError.write(Data((TerminalText.sanitize(p.description) + "\n").utf8)) }
             }
             throw Self.cliError(error)
         }

@@ -16,7 +16,7 @@ enum FuzzTarget {
     /// Each preset but `mapping` (which needs a mapping file as well).
     case preset(ImportPreset)
 
-    static let allCases: [FuzzTarget] = [.edtf, .atlasYAML, .csv] + ImportPreset.allCases.filter { $0 != .mapping }.map { .preset($0) }
+    static let allCases: [FuzzTarget] = [.edtf, .atlasYAML, .csv] + ImportPreset.allCases.filter { $0 != .mapping && $0 != .atlas }.map { .preset($0) }
 
     var rawValue: String {
         switch self {

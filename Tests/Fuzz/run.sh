@@ -5,7 +5,7 @@
 #   bash Tests/Fuzz/run.sh [SECONDS] [TARGET...]
 #
 # SECONDS (default 20) is each fuzz target's time. Targets: edtf atlas-yaml csv
-# un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1 (default: all); naming
+# un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1 un-contributions (default: all); naming
 # targets skips the key run. CROSSROADS_KEYS=N changes the key count (0 skips it).
 # The fuzzers start from seed 1 (CROSSROADS_FUZZ_SEED; 0 draws a new one each run),
 # so CI tries the same inputs each time and a red run is a change's doing; explore
@@ -20,7 +20,7 @@ fi
 
 seconds=${1:-20}
 shift || true
-all_targets=(edtf atlas-yaml csv un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1)
+all_targets=(edtf atlas-yaml csv un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1 un-contributions)
 keys=${CROSSROADS_KEYS:-1000000}
 fuzz_seed=${CROSSROADS_FUZZ_SEED:-1}
 if [ $# -gt 0 ]; then targets=("$@"); keys=0; else targets=("${all_targets[@]}"); fi
@@ -103,6 +103,7 @@ slice un-missions head $real/un-psdata-missions/DPPADPOSS-PKO.csv 7
 slice un-missions active $real/un-psdata-missions/DPPADPOSS-PKO.csv 6 60
 slice geo-pko head $real/geo-pko/TCCMap_v.2.3.csv 6
 slice geo-pko later $real/geo-pko/TCCMap_v.2.3.csv 6 2000
+slice un-contributions head $real/un-pko-contributions/odp_contributionranks_2021-01.csv 8
 slice unsc-vetoes head $real/unsc-vetoes/unsc_vetoes_1946_sept2022.csv 8
 slice unsc-vetoes later $real/unsc-vetoes/unsc_vetoes_1946_sept2022.csv 8 250
 slice ucdp-ged v23 $real/ucdp-ged/ucdpged_23_1_sample1000.csv 4
@@ -110,7 +111,7 @@ slice ucdp-ged v19 $real/ucdp-ged/ged191_MMR_BGD.csv 4
 cp Tests/ImportTests/Fixtures/acled/*.csv "$seeds/acled/"
 slice gdelt1 cols58 $real/gdelt/gdelt1_events_sample_20160728.tsv 3
 [ -f $real/gdelt/gdelt1_events_sample_20160728.tsv ] && sed -n '510,512p' $real/gdelt/gdelt1_events_sample_20160728.tsv > "$seeds/gdelt1/cols57"
-for t in un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1; do
+for t in un-missions geo-pko unsc-vetoes ucdp-ged acled gdelt1 un-contributions; do
     for f in "$seeds/$t"/*; do [ -f "$f" ] && cp "$f" "$seeds/csv/$t-$(basename "$f")"; done
 done
 

@@ -8,8 +8,13 @@ public enum ImportPreset: String, CaseIterable, Sendable {
     case ucdpGED = "ucdp-ged"
     case acled
     case gdelt1
+    /// UN peacekeeping contribution ranks: uniformed personnel by country and date.
+    case unContributions = "un-contributions"
     /// Any other CSV, by a mapping file (`ImportOptions.mapping`).
     case mapping
+    /// An atlas folder of one's own (`--with-atlas DIR`): its records with the
+    /// datasets, accounted for like a dataset's.
+    case atlas
 
     var separator: UInt8 { self == .gdelt1 ? 0x09 : 0x2C }
     /// GDELT 1.0 exports have no header row: columns go by position.
@@ -54,7 +59,7 @@ public struct SkippedRow: Sendable, CustomStringConvertible {
 
 /// The kinds of record a row can become, in the order a summary lists them.
 public enum ImportedKind: String, CaseIterable, Sendable, Codable {
-    case events, figures, actors, missions
+    case events, figures, actors, missions, sources
 }
 
 /// What an import did to the records of one kind.
@@ -153,6 +158,9 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
     /// The import brought nothing in, or skipped more rows than it imported: the
     /// database is left as it was, and the summaries say why.
     case tooLittleImported(path: String, summaries: [ImportSummary])
+    /// An atlas given with `--with-atlas` has problems: every one is listed, and
+    /// nothing is imported.
+    case atlasProblems(path: String, problems: [AtlasProblem])
 
     public var isUnreadable: Bool { if case .unreadable = self { return true } else { return false } }
 
@@ -171,6 +179,9 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
             return "\(path): another import into it is running (it holds .\(copy).partial); try again when it has finished"
         case .store(let e): return e.description
         case .notThisDataset(let path, let line, let reason): return "\(path):\(line): \(reason)"
+        case .atlasProblems(let path, let problems):
+            let n = problems.count
+            return "\(path): the atlas has \(n) problem\(n == 1 ? "" : "s"); nothing was imported"
         case .tooLittleImported(let path, let summaries):
             let imported = summaries.reduce(0) { $0 + $1.rowsImported + $1.rowsMerged }
             let skipped = summaries.reduce(0) { $0 + $1.skipped }

@@ -33,8 +33,21 @@ public enum Importer {
         }
         // Every file is looked at before the database is touched: a binary or
         // unreadable file fails at once, not after the copy and a scan of its length.
-        for job in jobs {
+        for job in jobs where job.preset != .atlas {
             for file in job.files { try ImportInputCheck.check(file) }
+        }
+        // An atlas of one's own is read and checked whole before anything is copied:
+        // one with problems imports nothing and lists them all.
+        var atlases: [URL: AtlasLoader.Result] = [:]
+        for job in jobs where job.preset == .atlas {
+            for dir in job.files {
+                let result: AtlasLoader.Result
+                do { result = try AtlasLoader.read(directory: dir) } catch {
+                    throw ImportError.unreadable(path: dir.path, reason: Self.reason(error))
+                }
+                guard result.problems.isEmpty else { throw ImportError.atlasProblems(path: dir.path, problems: result.problems) }
+                atlases[dir] = result
+            }
         }
         // An existing database must be one Crossroads can read (schema version, not
         // corrupt) before anything is written beside it.
@@ -64,7 +77,11 @@ public enum Importer {
                 for job in jobs {
                     session.summary = ImportSummary()
                     for file in job.files {
-                        try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
+                        if let atlas = atlases[file] {
+                            try session.importAtlas(atlas, from: file)
+                        } else {
+                            try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
+                        }
                     }
                     try session.withdrawMissing()
                     session.summary.seconds = Date().timeIntervalSince(jobStart)
@@ -94,6 +111,13 @@ public enum Importer {
         try copy.commit()
         if !summaries.isEmpty { summaries[summaries.count - 1].seconds += Date().timeIntervalSince(jobStart) }
         return summaries
+    }
+}
+
+extension Importer {
+    static func reason(_ error: AtlasError) -> String {
+        if case .unreadable(_, let reason) = error { return reason }
+        return error.description
     }
 }
 
@@ -239,6 +263,8 @@ final class ImportSession {
                         case .acled: try acledEvent(row)
                         case .gdelt1: try gdeltEvent(row)
                         case .mapping: try mappedEvent(row, options.mapping!)
+                        case .unContributions: try unContribution(row)
+                        case .atlas: break   // read by importAtlas, not row by row
                         }
                     } catch let e as ImportError {
                         throw e
@@ -305,6 +331,7 @@ final class ImportSession {
         .unscVetoes: ["date", "draft", "meeting_record", "agenda_item", "member_veto1"],
         .ucdpGED: ["id", "side_a", "side_b", "date_prec", "date_start", "date_end", "best"],
         .acled: ["event_date", "actor1", "country", "location", "fatalities"],
+        .unContributions: ["isocode3", "contributing_country", "total_uniformed_personnel", "last_reporting_date"],
     ]
 
     func checkColumns(_ preset: ImportPreset, _ header: [String: Int]) throws {
@@ -378,9 +405,10 @@ final class ImportSession {
     /// this same import is a repeated row: the same values make the row merged, other
     /// values an update that says which line it repeats.
     @discardableResult
-    func upsert(_ content: AtlasContent, kind: ImportedKind, dataset: String, figures: Int = 0, scope: Scope = .none) throws -> RecordOutcome {
-        let id = (content.events.first?.id ?? content.missions.first?.id ?? content.actors.first?.id)!
-        let fingerprint = RecordFingerprint(content)
+    func upsert(_ content: AtlasContent, kind: ImportedKind, dataset: String, figures: Int = 0, scope: Scope = .none,
+                fingerprint given: RecordFingerprint? = nil) throws -> RecordOutcome {
+        let id = (content.events.first?.id ?? content.missions.first?.id ?? content.actors.first?.id ?? content.sources.first?.id)!
+        let fingerprint = given ?? RecordFingerprint(content)
         let outcome: RecordOutcome
         // An event's figures change with it only when its figures field does.
         var figuresOutcome: RecordOutcome?

@@ -193,7 +193,7 @@ extension ImportSession {
     /// Writes one dataset figure keyed by `key` on a record, and counts it like a
     /// record: new, unchanged, or updated with why.
     func upsertFigure(entity rowid: Int64, key: String, date: EDTFDate, actor: String, count: Int, location: String,
-                      quote: String, dataset: String) throws -> FigureWrite {
+                      quote: String, dataset: String, category: String = "troops", scope: Scope = .list) throws -> FigureWrite {
         let fingerprint = "count=\(count);location=\(location)"
         var outcome = RecordOutcome.new
         if let previous = try previousImport(key) {
@@ -206,7 +206,7 @@ extension ImportSession {
                 outcome = .updated(previous.sameRun ? "the key repeats line \(previous.line) with another count; this line kept" : "count changed")
             }
         }
-        try recordImport(key, dataset: dataset, kind: .figures, fingerprint: fingerprint, scope: .list)
+        try recordImport(key, dataset: dataset, kind: .figures, fingerprint: fingerprint, scope: scope)
         if outcome == .unchanged {
             // It keeps the citation of the import it came from. A figure the import
             // record knows but the record no longer carries is written again, as new.
@@ -225,8 +225,8 @@ extension ImportSession {
         try db.cachedStatement(sql: """
             INSERT INTO figure(entity, ord, date, date_start, actor, category, count, qualifier, location,
                                source, locator, quote, dataset, key)
-            VALUES (?, ?, ?, ?, ?, 'troops', ?, 'exactly', ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [rowid, ord, date.text, date.sortKey, actor, count, location,
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'exactly', ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [rowid, ord, date.text, date.sortKey, actor, category, count, location.isEmpty ? nil : location,
                                      dataset, cite.locator, cite.quote, dataset, key])
         return .written
     }
