@@ -8,9 +8,15 @@ import GRDB
 public enum Schema {
     /// Bumped whenever the layout changes; a file with a larger number was written by
     /// a newer Crossroads and is refused with a clear message.
-    public static let version = 1
+    /// 2: the search index has a `quotes` column and derived search tables (`SearchTerms`).
+    public static let version = 2
     /// "CRSR": marks a SQLite file as a Crossroads atlas.
     public static let applicationID: Int32 = 0x4352_5352
+
+    /// The schema version a database was written with.
+    static func version(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    }
 
     static func create(_ db: Database) throws {
         try db.execute(sql: """
@@ -61,7 +67,7 @@ public enum Schema {
                                  location TEXT, source TEXT, locator TEXT, quote TEXT, dataset TEXT);
             CREATE INDEX figure_entity ON figure(entity);
             CREATE VIRTUAL TABLE search USING fts5(
-                title, aliases, summary, place,
+                title, aliases, summary, place, quotes,
                 tokenize = 'unicode61 remove_diacritics 2',
                 prefix = '1 2 3'
             );

@@ -1,0 +1,153 @@
+import GRDB
+
+/// One search against an open database: the query's forms looked up once, the
+/// matches counted, ranked (`SearchRanking`) and windowed.
+struct SearchRun {
+    let db: Database
+    let query: SearchQuery
+    let kind: RecordKind?
+    let forms: SearchForms
+    /// The derived tables, when they can be trusted (the summary is fresh).
+    let tables: SearchTerms.Tables?
+    let hasQuotes: Bool
+    /// The MATCH expression with every form: what a hit must match.
+    let full: String
+
+    init(db: Database, query: SearchQuery, kind: RecordKind?, summarized: Bool) throws {
+        self.db = db
+        self.query = query
+        self.kind = kind
+        tables = summarized ? try SearchTerms.Tables(db) : nil
+        hasQuotes = try Schema.version(db) >= 2
+        forms = try SearchForms.lookUp(query, in: db, tables: tables)
+        full = SearchExpression.build(query, forms: forms, upTo: .typo)
+    }
+
+    private var kindFilter: SQL {
+        if let kind { return "AND e.kind = \(kind.rawValue)" }
+        // Sources are found through the records that cite them, not as hits.
+        return "AND e.kind != 'source'"
+    }
+
+    private var rankSQL: String { hasQuotes ? AtlasStore.rankSQL : "bm25(search, 10.0, 8.0, 1.0, 3.0)" }
+
+    /// How many records match, up to `cap` (all when nil).
+    func count(upTo cap: Int?) throws -> Int {
+        let limit: SQL = cap.map { "LIMIT \($0)" } ?? ""
+        let sql: SQL = """
+            SELECT count(*) FROM (SELECT 1 FROM search JOIN entity e ON e.rowid = search.rowid
+                                  WHERE search MATCH \(full) \(literal: kindFilter) \(literal: limit))
+            """
+        return try Int.fetchOne(db, SQLRequest<Int>(literal: sql, cached: true)) ?? 0
+    }
+
+    func results(limit: Int, offset: Int, cap: Int) throws -> SearchResults {
+        let n = try count(upTo: cap + 1)
+        guard n > 0 else { return .none }
+        let bounded = n > cap
+        let sample: [Int64]? = bounded ? try self.sample(max(AtlasStore.searchSample, offset + limit)) : nil
+        var ranked = try candidates(among: sample)
+        ranked.sort(by: SearchRanking.precedes)
+        var window = Array(ranked.dropFirst(offset).prefix(limit))
+        try locateElsewhere(&window)
+        return SearchResults(hits: window.map(\.hit), total: bounded ? cap + 1 : n, totalIsAtLeast: bounded)
+    }
+
+    // MARK: candidates
+
+    /// The matching records (all, or those of a sample) with what ranks them.
+    private func candidates(among sample: [Int64]?) throws -> [SearchRanking.Candidate] {
+        let among: SQL = sample.map { "AND search.rowid IN \($0)" } ?? ""
+        let sql: SQL = """
+            SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
+                   CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
+                   \(literal: SQL(sql: rankSQL)) AS r, search.aliases AS aliases, e.date_start AS recency
+            FROM search JOIN entity e ON e.rowid = search.rowid
+            WHERE search MATCH \(full) \(literal: kindFilter) \(literal: among)
+            """
+        let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql))
+        // Records that match with the words as typed, or without typos: the level of
+        // a match outside the names.
+        let exact = try matching(upTo: .exact, among: rows.map { $0[0] as Int64 })
+        let noTypos = try matching(upTo: .stem, among: rows.map { $0[0] as Int64 })
+        return rows.map { r in
+            let row = ListSQL.row(r)
+            let aliases: String = r["aliases"] ?? ""
+            let hit = SearchHit(row: row, rank: r["r"], aliases: aliases)
+            var c = SearchRanking.Candidate(hit: hit, bm25: r["r"], recency: r["recency"], tier: .elsewhere,
+                                            level: exact?.contains(row.rowid) ?? true ? .exact
+                                                : noTypos?.contains(row.rowid) ?? true ? .stem : .typo)
+            let names = aliases.isEmpty ? [] : aliases.components(separatedBy: " ; ")
+            if let m = SearchRanking.nameMatch(title: row.title, aliases: names, id: row.id, query: query, forms: forms) {
+                c.tier = m.tier
+                c.level = m.level
+                c.hit.matchedIn = m.field
+            }
+            return c
+        }
+    }
+
+    /// The records among `rowids` that match with forms up to `level`, or nil when the
+    /// query has no other forms (all do).
+    private func matching(upTo level: FormLevel, among rowids: [Int64]) throws -> Set<Int64>? {
+        guard SearchExpression.hasForms(forms, beyond: level), !rowids.isEmpty else { return nil }
+        let expr = SearchExpression.build(query, forms: forms, upTo: level)
+        let sql: SQL = "SELECT rowid FROM search WHERE search MATCH \(expr) AND rowid IN \(rowids)"
+        return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: sql)))
+    }
+
+    /// A bounded sample of the matches, when there are too many to rank: records named
+    /// by the query (never missed), names that begin with it, records with the words in
+    /// their names, then any others.
+    private func sample(_ size: Int) throws -> [Int64] {
+        var picked: [Int64] = []
+        var seen = Set<Int64>()
+        func add(_ ids: [Int64]) { for id in ids where seen.insert(id).inserted { picked.append(id) } }
+        if let seq = query.sequence {
+            if let t = tables, t.names {
+                add(try SearchTerms.named(nameForms(seq), in: db, limit: size))
+                let typed = seq.flatMap(\.tokens).joined(separator: " ")
+                add(try SearchTerms.named(startingWith: typed, in: db, limit: size))
+            }
+            let idForms = Array(Set([seq.flatMap(\.tokens).joined(separator: "-")]))
+            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM entity WHERE id IN \(idForms)")))
+        }
+        let inNames = "{title aliases} : (" + full + ")"
+        add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(inNames) LIMIT \(size)")))
+        if picked.count < size {
+            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) LIMIT \(size)")))
+        }
+        return picked
+    }
+
+    /// The names a record would have to bear to be named by the query: each word in
+    /// each of its forms (a bounded number of combinations).
+    private func nameForms(_ seq: [SearchQuery.Item]) -> [String] {
+        var out: [[String]] = [[]]
+        for item in seq {
+            var options: [[String]] = [item.tokens]
+            if let w = item.word, let f = forms.words[w] {
+                options += f.tokens(upTo: .typo).dropFirst().map { [$0.0] } + f.states.filter { $0.count > 1 }
+            }
+            out = out.flatMap { prefix in options.map { prefix + $0 } }
+            if out.count > 64 { out = Array(out.prefix(64)) }
+        }
+        return out.map { $0.joined(separator: " ") }
+    }
+
+    /// Says where the hits that did not match by name matched: summary, place or quote.
+    private func locateElsewhere(_ window: inout [SearchRanking.Candidate]) throws {
+        let rowids = window.filter { $0.tier == .elsewhere }.map(\.hit.row.rowid)
+        guard !rowids.isEmpty else { return }
+        let quotes: SQL = hasQuotes ? "quotes" : "''"
+        let sql: SQL = "SELECT rowid, summary, place, \(literal: quotes) AS quotes FROM search WHERE rowid IN \(rowids)"
+        var fields: [Int64: SearchField] = [:]
+        for r in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
+            fields[r["rowid"]] = SearchRanking.field(summary: r["summary"] ?? "", place: r["place"] ?? "",
+                                                     quotes: r["quotes"] ?? "", query: query, forms: forms)
+        }
+        for i in window.indices where window[i].tier == .elsewhere {
+            window[i].hit.matchedIn = fields[window[i].hit.row.rowid] ?? .summary
+        }
+    }
+}
