@@ -53,14 +53,14 @@ extension AtlasStore {
                               rankedUpTo cap: Int = AtlasStore.searchRankCap) throws(StoreError) -> SearchResults {
         let q = SearchQuery(text)
         guard !q.clauses.isEmpty, limit > 0, offset >= 0 else { return .none }
-        return try read { db in try SearchRun(db: db, query: q, kind: kind, summarized: summarized).results(limit: limit, offset: offset, cap: cap) }
+        return try read { db in try SearchRun(db: db, text: text, query: q, kind: kind, summarized: summarized).results(limit: limit, offset: offset, cap: cap) }
     }
 
     /// How many records match, counted in full (the same matching as `searchResults`).
     public func searchCount(_ text: String, kind: RecordKind? = nil) throws(StoreError) -> Int {
         let q = SearchQuery(text)
         guard !q.clauses.isEmpty else { return 0 }
-        return try read { db in try SearchRun(db: db, query: q, kind: kind, summarized: summarized).count(upTo: nil) }
+        return try read { db in try SearchRun(db: db, text: text, query: q, kind: kind, summarized: summarized).count(upTo: nil) }
     }
 
     /// Ids close to one that does not exist, for "did you mean" hints.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where a hit matched the query.
 public enum SearchField: String, Sendable, Hashable {
     case title, alias, id, summary, place, quote
@@ -26,43 +28,56 @@ enum SearchRanking {
         var recency: Int64?
         var tier: Tier
         var level: FormLevel
+        /// Tokens in the name that matched (first two tiers): "Kazakhstan" before
+        /// "Kazakh government" for `kazakh`.
+        var nameLength = 0
     }
 
     static func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.tier != b.tier { return a.tier < b.tier }
         if a.level != b.level { return a.level < b.level }
-        // BM25 to one decimal: nearly equal scores are a tie that recency breaks.
-        let ra = (a.bm25 * 10).rounded(), rb = (b.bm25 * 10).rounded()
+        if a.nameLength != b.nameLength { return a.nameLength < b.nameLength }
+        let ra = bucket(a.bm25), rb = bucket(b.bm25)
         if ra != rb { return ra < rb }
         if a.recency != b.recency { return (a.recency ?? .min) > (b.recency ?? .min) }
         return a.hit.row.rowid < b.hit.row.rowid
     }
 
+    /// BM25 (negative, lower is better) in steps of about 10%: scores that close are a
+    /// tie that recency breaks. Its magnitude depends on the atlas, so the steps are
+    /// relative.
+    static func bucket(_ bm25: Double) -> Double {
+        let m = -bm25
+        return m > 0 ? -(log(m) * 10).rounded() : .infinity
+    }
+
     /// The tier and the level of a record from its names; nil when the words are not
     /// all in its title and aliases (it matched elsewhere).
     static func nameMatch(title: String, aliases: [String], id: String, query: SearchQuery, forms: SearchForms)
-        -> (tier: Tier, level: FormLevel, field: SearchField)?
+        -> (tier: Tier, level: FormLevel, field: SearchField, nameLength: Int)?
     {
         let titleTokens = SearchQuery.foldedTokens(title)
         let aliasTokens = aliases.map { SearchQuery.foldedTokens($0) }
         if let seq = query.sequence {
-            if idMatches(id, seq) { return (.named, .exact, .id) }
-            var best: (Tier, FormLevel, SearchField)?
-            func consider(_ tier: Tier, _ level: FormLevel?, _ field: SearchField) {
+            var best: (tier: Tier, level: FormLevel, field: SearchField, nameLength: Int)?
+            func consider(_ tier: Tier, _ level: FormLevel?, _ field: SearchField, _ length: Int) {
                 guard let level else { return }
-                if best == nil || (tier, level.rawValue) < (best!.0, best!.1.rawValue) { best = (tier, level, field) }
+                if best == nil || (tier, level.rawValue, length) < (best!.tier, best!.level.rawValue, best!.nameLength) {
+                    best = (tier, level, field, length)
+                }
             }
-            consider(.named, sequence(seq, in: titleTokens, whole: true, forms: forms), .title)
-            for a in aliasTokens { consider(.named, sequence(seq, in: a, whole: true, forms: forms), .alias) }
+            consider(.named, sequence(seq, in: titleTokens, whole: true, forms: forms), .title, titleTokens.count)
+            for a in aliasTokens { consider(.named, sequence(seq, in: a, whole: true, forms: forms), .alias, a.count) }
+            if best == nil, idMatches(id, seq) { return (.named, .exact, .id, 1) }
             if best == nil {
-                consider(.nameBegins, sequence(seq, in: titleTokens, whole: false, forms: forms), .title)
-                for a in aliasTokens { consider(.nameBegins, sequence(seq, in: a, whole: false, forms: forms), .alias) }
+                consider(.nameBegins, sequence(seq, in: titleTokens, whole: false, forms: forms), .title, titleTokens.count)
+                for a in aliasTokens { consider(.nameBegins, sequence(seq, in: a, whole: false, forms: forms), .alias, a.count) }
             }
             if let best { return best }
         }
         // Every clause somewhere in the title, or else in the title and aliases.
-        if let level = everywhere(query, in: [titleTokens], forms: forms) { return (.inName, level, .title) }
-        if let level = everywhere(query, in: [titleTokens] + aliasTokens, forms: forms) { return (.inName, level, .alias) }
+        if let level = everywhere(query, in: [titleTokens], forms: forms) { return (.inName, level, .title, 0) }
+        if let level = everywhere(query, in: [titleTokens] + aliasTokens, forms: forms) { return (.inName, level, .alias, 0) }
         return nil
     }
 

@@ -5,6 +5,8 @@ import GRDB
 struct SearchRun {
     let db: Database
     let query: SearchQuery
+    /// As typed, for ids.
+    let text: String
     let kind: RecordKind?
     let forms: SearchForms
     /// The derived tables, when they can be trusted (the summary is fresh).
@@ -13,8 +15,9 @@ struct SearchRun {
     /// The MATCH expression with every form: what a hit must match.
     let full: String
 
-    init(db: Database, query: SearchQuery, kind: RecordKind?, summarized: Bool) throws {
+    init(db: Database, text: String, query: SearchQuery, kind: RecordKind?, summarized: Bool) throws {
         self.db = db
+        self.text = text
         self.query = query
         self.kind = kind
         tables = summarized ? try SearchTerms.Tables(db) : nil
@@ -31,8 +34,25 @@ struct SearchRun {
 
     private var rankSQL: String { hasQuotes ? AtlasStore.rankSQL : "bm25(search, 10.0, 8.0, 1.0, 3.0)" }
 
-    /// How many records match, up to `cap` (all when nil).
+    /// How many records match, up to `cap` (all when nil), a record named by its id
+    /// included.
     func count(upTo cap: Int?) throws -> Int {
+        try ftsCount(upTo: cap) + (try byIDOnly()).count
+    }
+
+    /// Records whose id is the query (`abdrakhmanov-denial-2017`, `unsc-veto:S/2016/846`)
+    /// but whose text does not match it: ids are not in the text index.
+    private func byIDOnly() throws -> [Int64] {
+        guard let seq = query.sequence, query.excluded.isEmpty else { return [] }
+        let trimmed = TextFold.trimSpaces(text)
+        let forms = Array(Set([trimmed, trimmed.lowercased(), seq.flatMap(\.tokens).joined(separator: "-")]))
+        let named = try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT e.rowid FROM entity e WHERE e.id IN \(forms) \(literal: kindFilter)"))
+        guard !named.isEmpty else { return [] }
+        let matched = Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) AND rowid IN \(named)")))
+        return named.filter { !matched.contains($0) }
+    }
+
+    private func ftsCount(upTo cap: Int?) throws -> Int {
         let limit: SQL = cap.map { "LIMIT \($0)" } ?? ""
         let sql: SQL = """
             SELECT count(*) FROM (SELECT 1 FROM search JOIN entity e ON e.rowid = search.rowid
@@ -42,34 +62,38 @@ struct SearchRun {
     }
 
     func results(limit: Int, offset: Int, cap: Int) throws -> SearchResults {
-        let n = try count(upTo: cap + 1)
-        guard n > 0 else { return .none }
+        let byID = try byIDOnly()
+        let n = try ftsCount(upTo: cap + 1)
+        guard n + byID.count > 0 else { return .none }
         let bounded = n > cap
         let sample: [Int64]? = bounded ? try self.sample(max(AtlasStore.searchSample, offset + limit)) : nil
-        var ranked = try candidates(among: sample)
+        var ranked = try candidates(among: sample) + (byID.isEmpty ? [] : try candidates(among: byID, matching: false))
         ranked.sort(by: SearchRanking.precedes)
         var window = Array(ranked.dropFirst(offset).prefix(limit))
         try locateElsewhere(&window)
-        return SearchResults(hits: window.map(\.hit), total: bounded ? cap + 1 : n, totalIsAtLeast: bounded)
+        return SearchResults(hits: window.map(\.hit), total: (bounded ? cap + 1 : n) + byID.count, totalIsAtLeast: bounded)
     }
 
     // MARK: candidates
 
-    /// The matching records (all, or those of a sample) with what ranks them.
-    private func candidates(among sample: [Int64]?) throws -> [SearchRanking.Candidate] {
+    /// The matching records (all, or those of a sample) with what ranks them; with
+    /// `matching` false, the records given, which match by id only.
+    private func candidates(among sample: [Int64]?, matching: Bool = true) throws -> [SearchRanking.Candidate] {
         let among: SQL = sample.map { "AND search.rowid IN \($0)" } ?? ""
+        let match: SQL = matching ? "search MATCH \(full)" : "1"
+        let rank = SQL(sql: matching ? rankSQL : "0.0")
         let sql: SQL = """
             SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
                    CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
-                   \(literal: SQL(sql: rankSQL)) AS r, search.aliases AS aliases, e.date_start AS recency
+                   \(literal: rank) AS r, search.aliases AS aliases, e.date_start AS recency
             FROM search JOIN entity e ON e.rowid = search.rowid
-            WHERE search MATCH \(full) \(literal: kindFilter) \(literal: among)
+            WHERE \(literal: match) \(literal: kindFilter) \(literal: among)
             """
         let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql))
         // Records that match with the words as typed, or without typos: the level of
         // a match outside the names.
-        let exact = try matching(upTo: .exact, among: rows.map { $0[0] as Int64 })
-        let noTypos = try matching(upTo: .stem, among: rows.map { $0[0] as Int64 })
+        let exact = try self.matchingForms(upTo: .exact, among: rows.map { $0[0] as Int64 })
+        let noTypos = try self.matchingForms(upTo: .stem, among: rows.map { $0[0] as Int64 })
         return rows.map { r in
             let row = ListSQL.row(r)
             let aliases: String = r["aliases"] ?? ""
@@ -82,6 +106,7 @@ struct SearchRun {
                 c.tier = m.tier
                 c.level = m.level
                 c.hit.matchedIn = m.field
+                c.nameLength = m.nameLength
             }
             return c
         }
@@ -89,7 +114,7 @@ struct SearchRun {
 
     /// The records among `rowids` that match with forms up to `level`, or nil when the
     /// query has no other forms (all do).
-    private func matching(upTo level: FormLevel, among rowids: [Int64]) throws -> Set<Int64>? {
+    private func matchingForms(upTo level: FormLevel, among rowids: [Int64]) throws -> Set<Int64>? {
         guard SearchExpression.hasForms(forms, beyond: level), !rowids.isEmpty else { return nil }
         let expr = SearchExpression.build(query, forms: forms, upTo: level)
         let sql: SQL = "SELECT rowid FROM search WHERE search MATCH \(expr) AND rowid IN \(rowids)"

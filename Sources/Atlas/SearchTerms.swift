@@ -46,11 +46,15 @@ enum SearchTerms {
 
     private static func fillTypos(_ db: Database) throws {
         var rows: [(String, String)] = []
-        // Tokens with a letter only: numbers have no typos worth guessing.
-        let terms = try String.fetchCursor(db, sql: "SELECT term FROM search_term WHERE term GLOB '*[^0-9]*'")
+        // Words only: a token with a digit (a year, "topic2") has no typos worth guessing.
+        let terms = try String.fetchCursor(db, sql: "SELECT term FROM search_term WHERE term NOT GLOB '*[0-9]*'")
         while let term = try terms.next() {
-            guard term.count >= 4, term.count <= 40 else { continue }
-            for v in Typo.deletions(of: term) { rows.append((v, term)) }
+            guard term.count >= 4, term.count <= Typo.longestWord else { continue }
+            var variants = Typo.deletions(of: term)
+            // Two letters dropped as well where two typos are forgiven: a typed word of
+            // 9+ letters is compared with these by its own one or two dropped letters.
+            if term.count >= 9 { variants.formUnion(variants.flatMap { Typo.deletions(of: $0) }) }
+            for v in variants { rows.append((v, term)) }
         }
         rows.sort { $0 < $1 }
         let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_typo(variant, term) VALUES (?, ?)")
@@ -108,7 +112,7 @@ enum SearchTerms {
     /// nearest first.
     static func typos(of word: String, in db: Database) throws -> [String] {
         let allowed = Typo.allowed(in: word)
-        guard allowed > 0, word.contains(where: \.isLetter) else { return [] }
+        guard allowed > 0, word.allSatisfy(\.isLetter) else { return [] }
         var variants = Typo.deletions(of: word)
         if allowed > 1 { variants.formUnion(variants.flatMap { Typo.deletions(of: $0) }) }
         let probes = Array(variants) + [word]

@@ -3,8 +3,12 @@
 /// turns most words into other words. An edit is a letter added, dropped, changed, or
 /// two neighbours swapped.
 enum Typo {
+    /// Longer words are not guessed at (nor indexed for it): no word is this long.
+    static let longestWord = 30
+
     static func allowed(in word: String) -> Int {
         switch word.count {
+        case (longestWord + 1)...: 0
         case ..<5: 0
         case 5..<9: 1
         default: 2
