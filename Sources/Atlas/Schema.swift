@@ -18,6 +18,31 @@ public enum Schema {
         try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
     }
 
+    /// Brings a file of an older schema up to this one before anything is written to it
+    /// (an import into a file written by an earlier Crossroads). Schema 1 had no quotes
+    /// in the search index: it is rebuilt with them, from the citations and figures.
+    static func upgrade(_ db: Database) throws {
+        guard try version(db) == 1 else { return }
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE search_upgraded USING fts5(
+                title, aliases, summary, place, quotes,
+                tokenize = 'unicode61 remove_diacritics 2',
+                prefix = '1 2 3'
+            );
+            INSERT INTO search_upgraded(rowid, title, aliases, summary, place, quotes)
+                SELECT s.rowid, s.title, s.aliases, s.summary, s.place,
+                       coalesce((SELECT group_concat(quote, ' ; ') FROM
+                                    (SELECT quote, 0 AS k, ord FROM citation WHERE entity = s.rowid AND quote IS NOT NULL
+                                     UNION ALL
+                                     SELECT quote, 1, ord FROM figure WHERE entity = s.rowid AND quote IS NOT NULL
+                                     ORDER BY k, ord)), '')
+                FROM search s;
+            DROP TABLE search;
+            ALTER TABLE search_upgraded RENAME TO search;
+            PRAGMA user_version = 2;
+            """)
+    }
+
     static func create(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE entity (

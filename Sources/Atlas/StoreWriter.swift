@@ -23,6 +23,8 @@ final class StoreWriter {
 
     init(_ db: Database) throws {
         self.db = db
+        // A file of an older schema gets the search index's new columns first.
+        try Schema.upgrade(db)
         entity = try db.makeStatement(sql: """
             INSERT INTO entity(id, kind, title, summary, type, date, date_start, date_end, sort, dataset,
                                place_name, place_region, place_country, lat, lon, iso3, acronym, status, location,
