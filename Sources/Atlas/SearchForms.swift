@@ -85,7 +85,8 @@ enum SearchExpression {
     }
 
     private static func item(_ item: SearchQuery.Item, forms: SearchForms, upTo level: FormLevel) -> String {
-        if item.isPhrase { return quote(item.tokens) }
+        // A phrase's last word is a prefix too, so a quoted phrase still follows typing.
+        if item.isPhrase { return quote(item.tokens) + "*" }
         guard let w = item.word, let f = forms.words[w] else { return quote(item.tokens) + "*" }
         var alternatives: [String]
         if let c = f.completions, !c.isEmpty { alternatives = c.map { quote([$0]) } } else { alternatives = [quote([w]) + "*"] }

@@ -3,7 +3,8 @@
 /// never reach FTS5 as syntax, and an unclosed quote is only a character.
 public struct SearchQuery: Sendable {
     /// One thing to find: a word (its tokens; the last is also a prefix, so results
-    /// follow as you type) or a quoted phrase (exact tokens, side by side).
+    /// follow as you type) or a quoted phrase (its tokens side by side, the last also a
+    /// prefix; no other forms).
     struct Item: Hashable, Sendable {
         /// Folded tokens (case and accents as the index folds them).
         var tokens: [String]
@@ -59,8 +60,11 @@ public struct SearchQuery: Sendable {
                 lastWasPositive = true
             }
         }
-        self.clauses = clauses
-        self.excluded = clauses.isEmpty ? [] : excluded
+        // A word typed twice asks nothing more (and a pasted page of repeats stays cheap).
+        var seen = Set<[Item]>()
+        self.clauses = clauses.filter { seen.insert($0).inserted }
+        var seenExcluded = Set<Item>()
+        self.excluded = clauses.isEmpty ? [] : excluded.filter { seenExcluded.insert($0).inserted }
         self.terms = terms
     }
 
@@ -94,7 +98,7 @@ public struct SearchQuery: Sendable {
             if chars[i] == "\"", let close = chars[(i + 1)...].firstIndex(of: "\"") {
                 let typed = tokens(of: String(chars[(i + 1)..<close]))
                 if !typed.isEmpty {
-                    out.append(.item(Item(tokens: typed.map(TextFold.fold), isPhrase: true), negated: negated, typed: typed))
+                    out.append(.item(Item(tokens: foldedTokens(typed.joined(separator: " ")), isPhrase: true), negated: negated, typed: typed))
                 }
                 i = close + 1
                 continue
@@ -108,7 +112,9 @@ public struct SearchQuery: Sendable {
             if raw == "OR" && !negated { out.append(.or(spelled: true)); continue }
             let typed = tokens(of: raw)
             guard !typed.isEmpty else { continue }
-            out.append(.item(Item(tokens: typed.map(TextFold.fold), isPhrase: false), negated: negated, typed: typed))
+            let folded = foldedTokens(typed.joined(separator: " "))
+            guard !folded.isEmpty else { continue }
+            out.append(.item(Item(tokens: folded, isPhrase: false), negated: negated, typed: typed))
         }
         return out
     }
@@ -123,8 +129,29 @@ public struct SearchQuery: Sendable {
         c.isLetter || c.isNumber || c.unicodeScalars.contains { $0.properties.generalCategory == .nonspacingMark }
     }
 
-    /// A text's folded tokens, as the index holds them.
+    /// A text's folded tokens, as the index holds them. Folds once and splits by
+    /// Unicode scalar: the ranking reads every candidate's names with it.
     static func foldedTokens(_ text: some StringProtocol) -> [String] {
-        tokens(of: text).map(TextFold.fold)
+        var out: [String] = []
+        var current = String.UnicodeScalarView()
+        for s in TextFold.fold(String(text)).unicodeScalars {
+            if isTokenScalar(s) {
+                current.append(s)
+            } else if !current.isEmpty {
+                out.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { out.append(String(current)) }
+        return out
+    }
+
+    static func isTokenScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
     }
 }

@@ -31,14 +31,15 @@ enum SearchRanking {
         /// Tokens in the name that matched (first two tiers): "Kazakhstan" before
         /// "Kazakh government" for `kazakh`.
         var nameLength = 0
+        /// `bucket(bm25)`, computed once.
+        var step: Double = 0
     }
 
     static func precedes(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.tier != b.tier { return a.tier < b.tier }
         if a.level != b.level { return a.level < b.level }
         if a.nameLength != b.nameLength { return a.nameLength < b.nameLength }
-        let ra = bucket(a.bm25), rb = bucket(b.bm25)
-        if ra != rb { return ra < rb }
+        if a.step != b.step { return a.step < b.step }
         if a.recency != b.recency { return (a.recency ?? .min) > (b.recency ?? .min) }
         return a.hit.row.rowid < b.hit.row.rowid
     }
@@ -121,7 +122,7 @@ enum SearchRanking {
         guard p + t.count <= name.count else { return [] }
         for k in t.indices {
             let token = name[p + k]
-            let ok = token == t[k] || (prefix && !item.isPhrase && k == t.count - 1 && token.hasPrefix(t[k]))
+            let ok = token == t[k] || (prefix && k == t.count - 1 && token.hasPrefix(t[k]))
             if !ok { return [] }
         }
         return [(t.count, .exact)]
@@ -135,7 +136,7 @@ enum SearchRanking {
             for item in clause {
                 for name in names {
                     for p in name.indices {
-                        for (_, l) in steps(item, at: p, in: name, prefix: !item.isPhrase, forms: forms) where best == nil || l < best! {
+                        for (_, l) in steps(item, at: p, in: name, prefix: true, forms: forms) where best == nil || l < best! {
                             best = l
                         }
                     }
@@ -158,7 +159,7 @@ enum SearchRanking {
                 var clauseBest: FormLevel?
                 for item in clause {
                     for p in tokens[0].indices {
-                        for (_, l) in steps(item, at: p, in: tokens[0], prefix: !item.isPhrase, forms: forms)
+                        for (_, l) in steps(item, at: p, in: tokens[0], prefix: true, forms: forms)
                         where clauseBest == nil || l < clauseBest! { clauseBest = l }
                     }
                 }

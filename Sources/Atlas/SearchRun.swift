@@ -67,7 +67,7 @@ struct SearchRun {
         guard n + byID.count > 0 else { return .none }
         let bounded = n > cap
         let sample: [Int64]? = bounded ? try self.sample(max(AtlasStore.searchSample, offset + limit)) : nil
-        var ranked = try candidates(among: sample) + (byID.isEmpty ? [] : try candidates(among: byID, matching: false))
+        var ranked = try candidates(among: sample) + (byID.isEmpty ? [] : try candidates(among: byID))
         ranked.sort(by: SearchRanking.precedes)
         var window = Array(ranked.dropFirst(offset).prefix(limit))
         try locateElsewhere(&window)
@@ -76,33 +76,52 @@ struct SearchRun {
 
     // MARK: candidates
 
-    /// The matching records (all, or those of a sample) with what ranks them; with
-    /// `matching` false, the records given, which match by id only.
-    private func candidates(among sample: [Int64]?, matching: Bool = true) throws -> [SearchRanking.Candidate] {
-        let among: SQL = sample.map { "AND search.rowid IN \($0)" } ?? ""
-        let match: SQL = matching ? "search MATCH \(full)" : "1"
-        let rank = SQL(sql: matching ? rankSQL : "0.0")
-        let sql: SQL = """
-            SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
-                   CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
-                   \(literal: rank) AS r, search.aliases AS aliases, e.date_start AS recency
-            FROM search JOIN entity e ON e.rowid = search.rowid
-            WHERE \(literal: match) \(literal: kindFilter) \(literal: among)
+    /// The matching records (all, or those of a sample) with what ranks them; records
+    /// given by rowid (a sample, ids) are known to match and are read without BM25:
+    /// FTS5 recomputes BM25's statistics over every match for each rowid looked up
+    /// (6 ms a record for a word in a fifth of a million events).
+    private func candidates(among sample: [Int64]?) throws -> [SearchRanking.Candidate] {
+        let ranked = sample == nil
+        // The names come from the alias table and the entity's own columns (an index
+        // away), not from the text index, which a look-up by rowid makes slow.
+        let names: SQL = """
+            (SELECT group_concat(name, ' ; ') FROM alias WHERE alias.entity = e.rowid) AS aliases,
+            e.acronym AS acronym, e.iso3 AS iso3
             """
+        let sql: SQL
+        if let sample {
+            sql = """
+                SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
+                       CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
+                       0.0 AS r, \(literal: names), e.date_start AS recency
+                FROM entity e WHERE e.rowid IN \(sample) \(literal: kindFilter)
+                """
+        } else {
+            sql = """
+                SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
+                       CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
+                       \(literal: SQL(sql: rankSQL)) AS r, \(literal: names), e.date_start AS recency
+                FROM search JOIN entity e ON e.rowid = search.rowid
+                WHERE search MATCH \(full) \(literal: kindFilter)
+                """
+        }
         let rows = try Row.fetchAll(db, SQLRequest<Row>(literal: sql))
-        // Records that match with the words as typed, or without typos: the level of
-        // a match outside the names.
-        let exact = try self.matchingForms(upTo: .exact, among: rows.map { $0[0] as Int64 })
-        let noTypos = try self.matchingForms(upTo: .stem, among: rows.map { $0[0] as Int64 })
+        // Records that match with the words as typed, or without typos: the level of a
+        // match outside the names. Counted in full when all matches are ranked (they are
+        // fewer than the cap); unknown for a sample.
+        let exact = ranked ? try matchingForms(upTo: .exact) : nil
+        let noTypos = ranked ? try matchingForms(upTo: .stem) : nil
         return rows.map { r in
             let row = ListSQL.row(r)
-            let aliases: String = r["aliases"] ?? ""
+            let names = ([r["aliases"] as String?] + [r["acronym"], r["iso3"]]).compactMap { $0 }.filter { !$0.isEmpty }
+            let aliases = names.joined(separator: " ; ")
             let hit = SearchHit(row: row, rank: r["r"], aliases: aliases)
             var c = SearchRanking.Candidate(hit: hit, bm25: r["r"], recency: r["recency"], tier: .elsewhere,
                                             level: exact?.contains(row.rowid) ?? true ? .exact
-                                                : noTypos?.contains(row.rowid) ?? true ? .stem : .typo)
-            let names = aliases.isEmpty ? [] : aliases.components(separatedBy: " ; ")
-            if let m = SearchRanking.nameMatch(title: row.title, aliases: names, id: row.id, query: query, forms: forms) {
+                                                : noTypos?.contains(row.rowid) ?? true ? .stem : .typo,
+                                            step: SearchRanking.bucket(r["r"]))
+            if let m = SearchRanking.nameMatch(title: row.title, aliases: aliases.isEmpty ? [] : aliases.components(separatedBy: " ; "),
+                                               id: row.id, query: query, forms: forms) {
                 c.tier = m.tier
                 c.level = m.level
                 c.hit.matchedIn = m.field
@@ -112,13 +131,12 @@ struct SearchRun {
         }
     }
 
-    /// The records among `rowids` that match with forms up to `level`, or nil when the
-    /// query has no other forms (all do).
-    private func matchingForms(upTo level: FormLevel, among rowids: [Int64]) throws -> Set<Int64>? {
-        guard SearchExpression.hasForms(forms, beyond: level), !rowids.isEmpty else { return nil }
+    /// The records that match with forms up to `level`, or nil when the query has no
+    /// other forms (all do). Only called with fewer matches than the cap.
+    private func matchingForms(upTo level: FormLevel) throws -> Set<Int64>? {
+        guard SearchExpression.hasForms(forms, beyond: level) else { return nil }
         let expr = SearchExpression.build(query, forms: forms, upTo: level)
-        let sql: SQL = "SELECT rowid FROM search WHERE search MATCH \(expr) AND rowid IN \(rowids)"
-        return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: sql)))
+        return Set(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(expr)")))
     }
 
     /// A bounded sample of the matches, when there are too many to rank: records named
@@ -128,19 +146,23 @@ struct SearchRun {
         var picked: [Int64] = []
         var seen = Set<Int64>()
         func add(_ ids: [Int64]) { for id in ids where seen.insert(id).inserted { picked.append(id) } }
-        if let seq = query.sequence {
-            if let t = tables, t.names {
-                add(try SearchTerms.named(nameForms(seq), in: db, limit: size))
-                let typed = seq.flatMap(\.tokens).joined(separator: " ")
-                add(try SearchTerms.named(startingWith: typed, in: db, limit: size))
+        if let seq = query.sequence, let t = tables, t.names {
+            // A name holds the words, so it matches, unless an excluded word is there too.
+            var named = try SearchTerms.named(nameForms(seq), in: db, limit: size)
+            named += try SearchTerms.named(startingWith: seq.flatMap(\.tokens).joined(separator: " "), in: db, limit: size)
+            if !query.excluded.isEmpty, !named.isEmpty {
+                named = try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) AND rowid IN \(named)"))
             }
-            let idForms = Array(Set([seq.flatMap(\.tokens).joined(separator: "-")]))
-            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM entity WHERE id IN \(idForms)")))
+            add(named)
         }
+        // Title matches fill what names left of the window: with a full window of names
+        // that begin with the query, none of them could rank above those.
         let inNames = "{title aliases} : (" + full + ")"
-        add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(inNames) LIMIT \(size)")))
         if picked.count < size {
-            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) LIMIT \(size)")))
+            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(inNames) LIMIT \(size - picked.count)")))
+        }
+        if picked.count < size {
+            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) LIMIT \(size - picked.count)")))
         }
         return picked
     }

@@ -153,11 +153,11 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(SearchQuery("Türkiye").match, "\"turkiye\"*")
         XCTAssertEqual(SearchQuery("Türkiye").terms, ["Türkiye"])
         // What a person may use: phrases, OR and |, -word.
-        XCTAssertEqual(SearchQuery("\"camp faouar\" handover").match, "\"camp faouar\" AND \"handover\"*")
+        XCTAssertEqual(SearchQuery("\"camp faouar\" handover").match, "\"camp faouar\"* AND \"handover\"*")
         XCTAssertEqual(SearchQuery("camp OR base").match, "(\"camp\"* OR \"base\"*)")
         XCTAssertEqual(SearchQuery("camp | base talks").match, "(\"camp\"* OR \"base\"*) AND \"talks\"*")
         XCTAssertEqual(SearchQuery("camp -base").match, "(\"camp\"*) NOT \"base\"*")
-        XCTAssertEqual(SearchQuery("camp -\"air base\"").match, "(\"camp\"*) NOT \"air base\"")
+        XCTAssertEqual(SearchQuery("camp -\"air base\"").match, "(\"camp\"*) NOT \"air base\"*")
         XCTAssertEqual(SearchQuery("OR camp").match, "\"or\"* AND \"camp\"*", "OR with nothing before it is a word")
         XCTAssertEqual(SearchQuery("camp OR").match, "\"camp\"* AND \"or\"*")
         XCTAssertEqual(SearchQuery("camp or base").match, "\"camp\"* AND \"or\"* AND \"base\"*", "only OR in capitals")
