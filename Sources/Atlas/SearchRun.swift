@@ -149,7 +149,10 @@ struct SearchRun {
         if let seq = query.sequence, let t = tables, t.names {
             // A name holds the words, so it matches, unless an excluded word is there too.
             var named = try SearchTerms.named(nameForms(seq), in: db, limit: size)
-            named += try SearchTerms.named(startingWith: seq.flatMap(\.tokens).joined(separator: " "), in: db, limit: size)
+            // Names that begin with the query come in name order, scattered over the
+            // file: a third of the window of them (each a page read when cold).
+            named += try SearchTerms.named(startingWith: seq.flatMap(\.tokens).joined(separator: " "), in: db,
+                                           limit: max(1, size / 3))
             if !query.excluded.isEmpty, !named.isEmpty {
                 named = try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) AND rowid IN \(named)"))
             }
