@@ -145,7 +145,9 @@ struct SearchRun {
     private func sample(_ size: Int) throws -> [Int64] {
         var picked: [Int64] = []
         var seen = Set<Int64>()
-        func add(_ ids: [Int64]) { for id in ids where seen.insert(id).inserted { picked.append(id) } }
+        func add(_ ids: [Int64], upTo cap: Int = .max) {
+            for id in ids where picked.count < cap && seen.insert(id).inserted { picked.append(id) }
+        }
         if let seq = query.sequence, let t = tables, t.names {
             // A name holds the words, so it matches, unless an excluded word is there too.
             var named = try SearchTerms.named(nameForms(seq), in: db, limit: size)
@@ -162,10 +164,12 @@ struct SearchRun {
         // that begin with the query, none of them could rank above those.
         let inNames = "{title aliases} : (" + full + ")"
         if picked.count < size {
-            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(inNames) LIMIT \(size - picked.count)")))
+            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(inNames) LIMIT \(size)")),
+                upTo: size)
         }
         if picked.count < size {
-            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) LIMIT \(size - picked.count)")))
+            add(try Int64.fetchAll(db, SQLRequest<Int64>(literal: "SELECT rowid FROM search WHERE search MATCH \(full) LIMIT \(size)")),
+                upTo: size)
         }
         return picked
     }
