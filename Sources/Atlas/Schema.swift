@@ -8,7 +8,8 @@ import GRDB
 public enum Schema {
     /// Bumped whenever the layout changes; a file with a larger number was written by
     /// a newer Crossroads and is refused with a clear message.
-    public static let version = 1
+    /// 2: the search index has a `quotes` column and derived search tables (`SearchTerms`).
+    public static let version = 2
     /// "CRSR": marks a SQLite file as a Crossroads atlas.
     public static let applicationID: Int32 = 0x4352_5352
 
@@ -37,6 +38,36 @@ public enum Schema {
         if !figureColumns.contains("key") {
             try db.execute(sql: "ALTER TABLE figure ADD COLUMN key TEXT; CREATE INDEX figure_key ON figure(entity, key) WHERE key IS NOT NULL")
         }
+    }
+
+    /// The schema version a database was written with.
+    static func version(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+    }
+
+    /// Brings a file of an older schema up to this one before anything is written to it
+    /// (an import into a file written by an earlier Crossroads). Schema 1 had no quotes
+    /// in the search index: it is rebuilt with them, from the citations and figures.
+    static func upgrade(_ db: Database) throws {
+        guard try version(db) == 1 else { return }
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE search_upgraded USING fts5(
+                title, aliases, summary, place, quotes,
+                tokenize = 'unicode61 remove_diacritics 2',
+                prefix = '1 2 3'
+            );
+            INSERT INTO search_upgraded(rowid, title, aliases, summary, place, quotes)
+                SELECT s.rowid, s.title, s.aliases, s.summary, s.place,
+                       coalesce((SELECT group_concat(quote, ' ; ') FROM
+                                    (SELECT quote, 0 AS k, ord FROM citation WHERE entity = s.rowid AND quote IS NOT NULL
+                                     UNION ALL
+                                     SELECT quote, 1, ord FROM figure WHERE entity = s.rowid AND quote IS NOT NULL
+                                     ORDER BY k, ord)), '')
+                FROM search s;
+            DROP TABLE search;
+            ALTER TABLE search_upgraded RENAME TO search;
+            PRAGMA user_version = 2;
+            """)
     }
 
     static func create(_ db: Database) throws {
@@ -89,7 +120,7 @@ public enum Schema {
             CREATE INDEX figure_entity ON figure(entity);
             CREATE INDEX figure_actor ON figure(actor);
             CREATE VIRTUAL TABLE search USING fts5(
-                title, aliases, summary, place,
+                title, aliases, summary, place, quotes,
                 tokenize = 'unicode61 remove_diacritics 2',
                 prefix = '1 2 3'
             );

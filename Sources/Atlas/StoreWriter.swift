@@ -23,6 +23,8 @@ final class StoreWriter {
 
     init(_ db: Database) throws {
         self.db = db
+        // A file of an older schema gets the search index's new columns first.
+        try Schema.upgrade(db)
         entity = try db.makeStatement(sql: """
             INSERT INTO entity(id, kind, title, summary, type, date, date_start, date_end, sort, dataset,
                                place_name, place_region, place_country, lat, lon, iso3, acronym, status, location,
@@ -41,7 +43,7 @@ final class StoreWriter {
                                source, locator, quote, dataset)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        search = try db.makeStatement(sql: "INSERT INTO search(rowid, title, aliases, summary, place) VALUES (?, ?, ?, ?, ?)")
+        search = try db.makeStatement(sql: "INSERT INTO search(rowid, title, aliases, summary, place, quotes) VALUES (?, ?, ?, ?, ?, ?)")
         link = try db.makeStatement(sql: "INSERT OR IGNORE INTO link(from_id, rel, to_id) VALUES (?, ?, ?)")
     }
 
@@ -50,14 +52,15 @@ final class StoreWriter {
             var f = EntityFields(id: s.id, kind: .source, title: s.title, summary: s.summary, type: s.kind, date: s.date)
             f.publisher = s.publisher; f.author = s.author; f.url = s.url; f.locator = s.locator
             let row = try insertEntity(f, dataset: dataset)
-            try index(row, title: s.title, aliases: [], summary: s.summary, place: s.publisher)
+            try index(row, title: s.title, aliases: [], summary: s.summary, place: s.publisher, quotes: [])
         }
         for a in content.actors {
             var f = EntityFields(id: a.id, kind: .actor, title: a.title, summary: a.summary, type: a.type.rawValue, date: nil)
             f.iso3 = a.iso3
             let row = try insertEntity(f, dataset: dataset)
             try insertShared(row, aliases: a.aliases, sources: a.sources)
-            try index(row, title: a.title, aliases: a.aliases + [a.iso3].compactMap { $0 }, summary: a.summary, place: nil)
+            try index(row, title: a.title, aliases: a.aliases + [a.iso3].compactMap { $0 }, summary: a.summary, place: nil,
+                      quotes: Self.quotes(a.sources, []))
         }
         for m in content.missions {
             var f = EntityFields(id: m.id, kind: .mission, title: m.title, summary: m.summary, type: m.type, date: m.mandate)
@@ -67,7 +70,8 @@ final class StoreWriter {
             try insertShared(row, aliases: m.aliases, sources: m.sources)
             try insertFigures(row, m.figures, dataset: dataset)
             let place = [m.location, m.headquarters].compactMap { $0 }.joined(separator: " ")
-            try index(row, title: m.title, aliases: m.aliases + [m.acronym].compactMap { $0 }, summary: m.summary, place: place)
+            try index(row, title: m.title, aliases: m.aliases + [m.acronym].compactMap { $0 }, summary: m.summary, place: place,
+                      quotes: Self.quotes(m.sources, m.figures))
         }
         for e in content.events {
             var f = EntityFields(id: e.id, kind: .event, title: e.title, summary: e.summary, type: e.type, date: e.date)
@@ -89,7 +93,7 @@ final class StoreWriter {
             case (nil, let r?): r
             case (nil, nil): ""
             }
-            try index(row, title: e.title, aliases: e.aliases, summary: e.summary, place: place)
+            try index(row, title: e.title, aliases: e.aliases, summary: e.summary, place: place, quotes: Self.quotes(e.sources, e.figures))
         }
         for l in content.links {
             try run(link, l.from, l.relation.rawValue, l.to)
@@ -133,8 +137,14 @@ final class StoreWriter {
         }
     }
 
-    private func index(_ row: Int64, title: String, aliases: [String], summary: String?, place: String?) throws {
-        try run(search, row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? "")
+    private func index(_ row: Int64, title: String, aliases: [String], summary: String?, place: String?, quotes: [String]) throws {
+        try run(search, row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? "", quotes.joined(separator: " ; "))
+    }
+
+    /// The verbatim words a record cites, searched too: an article's own word is what a
+    /// reader remembers ("evacuation"), not our summary's.
+    private static func quotes(_ sources: [Citation], _ figures: [Figure]) -> [String] {
+        sources.map(\.quote) + figures.compactMap { $0.source?.quote }
     }
 
     /// Binds the values in order and steps the statement once.

@@ -10,7 +10,7 @@ struct SearchState {
     /// More than `total` match (too many to count and rank as you type).
     var totalIsAtLeast: Bool
     var index: Int
-    /// Smart-case: a capital letter in the query makes titles match case exactly.
+    /// Smart-case: a capital letter in the query highlights matches in that case only.
     var caseSensitive: Bool
 
     // Enough to step through with n; more would cost every keystroke at scale.
@@ -138,23 +138,13 @@ extension Browser {
     func runSearch(_ query: String) {
         let q = SearchQuery(query)
         guard q.match != nil else { search = nil; return }
+        // Smart-case marks matches in the case typed; which records match and their
+        // order are the store's ranking, the same as `crossroads search`.
         let caseSensitive = query.contains(where: { $0.isUppercase })
         let results = (try? store.searchResults(query, limit: SearchState.maxHits)) ?? .none
-        var found = results.hits
-        var total = results.total
-        var totalIsAtLeast = results.totalIsAtLeast
-        if caseSensitive {
-            // A capital asks for that case in a name the record goes by: its title,
-            // an alias, an acronym or an ISO code.
-            let terms = q.terms.filter { $0.contains(where: { $0.isUppercase }) }.map(TextFold.foldAccents)
-            found = found.filter { h in
-                let names = TextFold.foldAccents(h.row.title + " ; " + h.aliases)
-                return terms.allSatisfy { names.contains($0) }
-            }
-            total = found.count
-            totalIsAtLeast = false
-        }
-        let hits = found.map(\.row)
+        let hits = results.hits.map(\.row)
+        let total = results.total
+        let totalIsAtLeast = results.totalIsAtLeast
         search = SearchState(query: query, terms: q.terms, hits: hits, total: total, totalIsAtLeast: totalIsAtLeast,
                              index: 0, caseSensitive: caseSensitive)
         if !hits.isEmpty { jumpToHit(0) }
@@ -176,7 +166,7 @@ extension Browser {
     var hitStatus: String {
         guard let s = search else { return "" }
         if s.hits.isEmpty { return "no hits" }
-        let more = s.totalIsAtLeast ? " (first \(s.hits.count) of more than \(s.total - 1), unranked; type more to rank)"
+        let more = s.totalIsAtLeast ? " (first \(s.hits.count) of more than \(s.total - 1), ranked from a sample; type more to rank all)"
             : s.total > s.hits.count ? " (best \(s.hits.count) of \(s.total))" : ""
         return "hit \(s.index + 1) of \(min(s.total, s.hits.count))\(more)"
     }

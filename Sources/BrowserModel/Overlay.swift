@@ -42,7 +42,7 @@ struct Overlay {
         rows.append(Row(spans: [Span("Commands (:)", .heading)]))
         for c in Command.allCases { rows.append(Row(spans: [Span("  :" + c.usage)])) }
         rows.append(Row(spans: []))
-        rows.append(Row(spans: [Span("Search matches words by prefix, ignoring accents; a capital letter makes titles match case exactly.", .dim)]))
+        rows.append(Row(spans: [Span("Search: words, word forms, typos, \"phrase\", a OR b, -word; a capital letter highlights that case only.", .dim)]))
         return Overlay(kind: .help, title: "Help", rows: rows)
     }
 

