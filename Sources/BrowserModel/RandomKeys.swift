@@ -57,7 +57,7 @@ public struct RandomKeyRun {
         self.seed = seed
         rng = SplitMix64(seed: seed)
         browser = Browser(store: stores[0])
-        _ = browser.frame(width: width, height: height)
+        _ = browser.update(.resize(width: width, height: height))
     }
 
     /// Presses `count` keys, checking after each; stops early after `maxFailures`
@@ -69,13 +69,17 @@ public struct RandomKeyRun {
             if case .resize = key { newSize(); result.resizes += 1 } else if rng.int(0...49) == 0 { newSize(); result.resizes += 1 }
             recent.append(key)
             if recent.count > 30 { recent.removeFirst() }
-            if case .quit = browser.handle(key) {
+            // A resize key is the terminal's news of a new size: the size follows as its event.
+            let event: BrowserEvent = key == .resize ? .resize(width: width, height: height) : .key(key)
+            if browser.width != width || browser.height != height { _ = browser.update(.resize(width: width, height: height)) }
+            if browser.update(event).contains(where: { if case .quit = $0 { return true } else { return false } }) {
                 result.quits += 1
                 storeIndex = (storeIndex + 1) % stores.count
                 browser = Browser(store: stores[storeIndex])
+                _ = browser.update(.resize(width: width, height: height))
                 recent = []
             }
-            let frame = browser.frame(width: width, height: height)
+            let frame = browser.frame()
             result.keys += 1
             // Measuring every line as the terminal would is the dearest check: every 50th key.
             if let problem = browser.invariantProblem(frame: frame, width: width, height: height, measureText: step % 50 == 0) {
@@ -108,6 +112,12 @@ public struct RandomKeyRun {
 }
 
 extension Browser {
+    func invariantProblem(frame: Frame, width: Int, height: Int, measureText: Bool) -> String? {
+        state.invariantProblem(frame: frame, width: width, height: height, measureText: measureText)
+    }
+}
+
+extension BrowserState {
     /// What is wrong with the browser's state after a key and the frame it drew,
     /// or nil when nothing is. `measureText` also measures every line of the frame's
     /// text as the terminal would (dearer than the other checks).
