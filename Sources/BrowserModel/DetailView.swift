@@ -121,9 +121,7 @@ enum DetailView {
         return out
     }
 
-    static func display(_ edtf: String) -> String {
-        (try? EDTFDate(parsing: edtf))?.display ?? edtf
-    }
+    static func display(_ edtf: String) -> String { DateText.display(edtf) }
 
     /// Word-wraps by display width; a word longer than the width is broken.
     static func wrap(_ s: String, width: Int) -> [String] {
