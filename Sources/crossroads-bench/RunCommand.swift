@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import BrowserModel
 import Foundation
+import TestTools
 
 /// `crossroads-bench run`: opens a database the way the browser does and drives
 /// the real `Browser` with keys, rendering a `Frame` after each as the terminal

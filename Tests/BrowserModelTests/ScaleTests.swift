@@ -1,6 +1,7 @@
 import XCTest
 import Atlas
 @testable import BrowserModel
+import TestTools
 
 /// Lists are windows over queries: with thousands of events every screen shows the
 /// right rows wherever the selection jumps.
