@@ -83,6 +83,37 @@ public struct RecordDetail: Hashable, Sendable {
     }
 }
 
+extension RecordDetail {
+    /// A one-line field of a record, named as people read it.
+    public struct Field: Hashable, Sendable {
+        public var name: String
+        public var value: String
+        /// The name in the detail pane's narrow label column.
+        public var shortName: String { name == "headquarters" ? "HQ" : name }
+    }
+
+    /// The record's one-line fields in the one order the detail pane and `show`'s
+    /// text both list them; empty ones left out.
+    public var fields: [Field] {
+        var out: [Field] = []
+        func add(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { out.append(Field(name: name, value: value)) }
+        }
+        add("place", place?.display)
+        if let lat = place?.latitude, let lon = place?.longitude { add("coords", "\(lat), \(lon)") }
+        add("acronym", acronym)
+        add("status", status)
+        add("location", location)
+        add("headquarters", headquarters)
+        add("iso3", iso3)
+        add("aliases", aliases.joined(separator: "; "))
+        add("publisher", publisher)
+        add("author", author)
+        add("url", url)
+        return out
+    }
+}
+
 extension AtlasStore {
     /// The record with this id, or nil.
     public func detail(_ id: String) throws(StoreError) -> RecordDetail? {

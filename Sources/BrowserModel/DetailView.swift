@@ -50,17 +50,7 @@ enum DetailView {
         if let ds = d.dataset { meta.append("from \(ds)") }
         out.append(DetailLine(spans: [Span(meta.joined(separator: " · "), .dim)]))
         blank()
-        field("place", d.place?.display)
-        if let p = d.place, let lat = p.latitude, let lon = p.longitude { field("coords", "\(lat), \(lon)") }
-        field("acronym", d.acronym)
-        field("status", d.status)
-        field("location", d.location)
-        field("HQ", d.headquarters)
-        field("iso3", d.iso3)
-        field("aliases", d.aliases.joined(separator: "; "))
-        field("publisher", d.publisher)
-        field("author", d.author)
-        field("url", d.url)
+        for f in d.fields { field(f.shortName, f.value) }
         field("id", d.id)
         if let s = d.summary, !s.isEmpty { blank(); text(s) }
 
