@@ -39,7 +39,13 @@ public final class AtlasStore: Sendable {
     init(db: any DatabaseReader, origin: String) {
         self.db = db
         self.origin = origin
-        summarized = (try? db.read { try ListSummary.isFresh($0) }) ?? false
+        summarized = Self.summaryIsFresh(db)
+    }
+
+    /// Whether the list summary can serve counts. One that cannot be read is not
+    /// used: lists then count over their index, slower but right.
+    private static func summaryIsFresh(_ db: any DatabaseReader) -> Bool {
+        do { return try db.read { try ListSummary.isFresh($0) } } catch { return false }
     }
 
     /// The seed atlas shipped with Crossroads.
@@ -126,7 +132,7 @@ public final class AtlasStore: Sendable {
     /// the callers report as one line.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
-            return try db.unsafeReentrantRead { db in try body(db) }
+            return try db.read { db in try body(db) }
         } catch let e as StoreError {
             throw e
         } catch {

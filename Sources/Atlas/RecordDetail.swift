@@ -117,6 +117,17 @@ extension RecordDetail {
 extension AtlasStore {
     /// The record with this id, or nil.
     public func detail(_ id: String) throws(StoreError) -> RecordDetail? {
+        guard var detail = try readDetail(id) else { return nil }
+        // Counted after the read, not inside it: `count` reads on its own.
+        if detail.kind == .actor {
+            detail.eventCount = try count(ListFilter(kind: .event, actor: id))
+        } else if detail.kind == .mission {
+            detail.eventCount = try count(ListFilter(kind: .event, mission: id))
+        }
+        return detail
+    }
+
+    private func readDetail(_ id: String) throws(StoreError) -> RecordDetail? {
         try read { db -> RecordDetail? in
             guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, * FROM entity WHERE id = ?"), arguments: [id]) else {
                 return nil
@@ -158,12 +169,6 @@ extension AtlasStore {
                 guard let rel = Relation(rawValue: l["rel"]) else { continue }
                 links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l["from_id"])))
             }
-            var eventCount = 0
-            if kind == .actor {
-                eventCount = try self.count(ListFilter(kind: .event, actor: id))
-            } else if kind == .mission {
-                eventCount = try self.count(ListFilter(kind: .event, mission: id))
-            }
             var citedBy = 0
             if kind == .source {
                 // A dataset's source is cited by every record imported from it:
@@ -181,7 +186,7 @@ extension AtlasStore {
                 iso3: r["iso3"], acronym: r["acronym"], status: r["status"], location: r["location"],
                 headquarters: r["headquarters"], publisher: r["publisher"], author: r["author"], url: r["url"],
                 dataset: r["dataset"], actors: actors, missions: missions, figures: figures, sources: citations,
-                links: links, eventCount: eventCount, citedBy: citedBy)
+                links: links, eventCount: 0, citedBy: citedBy)
         }
     }
 
