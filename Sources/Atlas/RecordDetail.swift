@@ -129,63 +129,60 @@ extension AtlasStore {
 
     private func readDetail(_ id: String) throws(StoreError) -> RecordDetail? {
         try read { db -> RecordDetail? in
-            guard let r = try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid, * FROM entity WHERE id = ?"), arguments: [id]) else {
-                return nil
-            }
-            let rowid: Int64 = r["rowid"]
-            let kind = RecordKind(rawValue: r["kind"]) ?? .event
+            guard let e = try SQLRequest<EntityRow>(literal: "SELECT rowid, * FROM entity WHERE id = \(id)", cached: true)
+                .fetchOne(db) else { return nil }
             func ref(_ id: String) throws -> RecordDetail.Ref {
-                let t = try Row.fetchOne(db.cachedStatement(sql: "SELECT title, kind FROM entity WHERE id = ?"), arguments: [id])
-                return RecordDetail.Ref(id: id, title: t?["title"], kind: t.flatMap { RecordKind(rawValue: $0["kind"]) })
+                let t = try SQLRequest<RefRow>(literal: "SELECT title, kind FROM entity WHERE id = \(id)", cached: true).fetchOne(db)
+                return RecordDetail.Ref(id: id, title: t?.title, kind: t.flatMap { RecordKind(rawValue: $0.kind) })
             }
-            let aliases = try String.fetchAll(db.cachedStatement(sql: "SELECT name FROM alias WHERE entity = ? ORDER BY rowid"),
-                                              arguments: [rowid])
-            let citations = try Row.fetchAll(db.cachedStatement(sql: "SELECT source, locator, quote FROM citation WHERE entity = ? ORDER BY ord"),
-                                             arguments: [rowid]).map {
-                RecordDetail.CitationDetail(source: try ref($0["source"]), locator: $0["locator"], quote: $0["quote"])
-            }
-            let actors = try Row.fetchAll(db.cachedStatement(sql: "SELECT actor, role FROM participant WHERE event = ? ORDER BY ord"),
-                                          arguments: [rowid]).map {
-                RecordDetail.ActorRole(actor: try ref($0["actor"]), role: $0["role"])
-            }
-            let missions = try String.fetchAll(db.cachedStatement(sql: "SELECT mission FROM event_mission WHERE event = ? ORDER BY ord"),
-                                               arguments: [rowid]).map(ref)
-            let figures = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM figure WHERE entity = ? ORDER BY date_start, dataset IS NOT NULL, ord
-                """), arguments: [rowid]).map { f -> RecordDetail.FigureDetail in
-                let source: String? = f["source"]
-                return RecordDetail.FigureDetail(
-                    date: f["date"], actor: try (f["actor"] as String?).map(ref), category: f["category"], count: f["count"],
-                    qualifier: Figure.Qualifier(rawValue: f["qualifier"]) ?? .exactly, location: f["location"],
-                    citation: try source.map { RecordDetail.CitationDetail(source: try ref($0), locator: f["locator"], quote: f["quote"]) },
-                    dataset: f["dataset"])
+            let aliases = try SQLRequest<String>(literal: "SELECT name FROM alias WHERE entity = \(e.rowid) ORDER BY rowid",
+                                                 cached: true).fetchAll(db)
+            let citations = try SQLRequest<CitationRow>(
+                literal: "SELECT source, locator, quote FROM citation WHERE entity = \(e.rowid) ORDER BY ord", cached: true)
+                .fetchAll(db).map { RecordDetail.CitationDetail(source: try ref($0.source), locator: $0.locator, quote: $0.quote) }
+            let actors = try SQLRequest<ParticipantRow>(
+                literal: "SELECT actor, role FROM participant WHERE event = \(e.rowid) ORDER BY ord", cached: true)
+                .fetchAll(db).map { RecordDetail.ActorRole(actor: try ref($0.actor), role: $0.role) }
+            let missions = try SQLRequest<String>(literal: "SELECT mission FROM event_mission WHERE event = \(e.rowid) ORDER BY ord",
+                                                  cached: true).fetchAll(db).map(ref)
+            let figures = try SQLRequest<FigureRow>(literal: """
+                SELECT date, actor, category, count, qualifier, location, source, locator, quote, dataset
+                FROM figure WHERE entity = \(e.rowid) ORDER BY date_start, dataset IS NOT NULL, ord
+                """, cached: true).fetchAll(db).map { f in
+                RecordDetail.FigureDetail(
+                    date: f.date, actor: try f.actor.map(ref), category: f.category, count: f.count,
+                    qualifier: Figure.Qualifier(rawValue: f.qualifier) ?? .exactly, location: f.location,
+                    citation: try f.source.map { RecordDetail.CitationDetail(source: try ref($0), locator: f.locator, quote: f.quote) },
+                    dataset: f.dataset)
             }
             var links: [RecordDetail.LinkDetail] = []
-            for l in try Row.fetchAll(db.cachedStatement(sql: "SELECT rel, to_id FROM link WHERE from_id = ? ORDER BY rowid"), arguments: [id]) {
-                guard let rel = Relation(rawValue: l["rel"]) else { continue }
-                links.append(.init(label: rel.rawValue, relation: rel, direction: .out, target: try ref(l["to_id"])))
+            for l in try SQLRequest<LinkRow>(literal: "SELECT rel, to_id AS other FROM link WHERE from_id = \(id) ORDER BY rowid",
+                                             cached: true).fetchAll(db) {
+                guard let rel = Relation(rawValue: l.rel) else { continue }
+                links.append(.init(label: rel.rawValue, relation: rel, direction: .out, target: try ref(l.other)))
             }
-            for l in try Row.fetchAll(db.cachedStatement(sql: "SELECT rel, from_id FROM link WHERE to_id = ? ORDER BY rowid"), arguments: [id]) {
-                guard let rel = Relation(rawValue: l["rel"]) else { continue }
-                links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l["from_id"])))
+            for l in try SQLRequest<LinkRow>(literal: "SELECT rel, from_id AS other FROM link WHERE to_id = \(id) ORDER BY rowid",
+                                             cached: true).fetchAll(db) {
+                guard let rel = Relation(rawValue: l.rel) else { continue }
+                links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l.other)))
             }
+            let kind = RecordKind(rawValue: e.kind) ?? .event
             var citedBy = 0
             if kind == .source {
                 // A dataset's source is cited by every record imported from it:
                 // counting stops past `citedByCap`.
-                citedBy = try Int.fetchOne(db.cachedStatement(sql: """
-                    SELECT count(*) FROM (SELECT DISTINCT entity FROM citation WHERE source = ? LIMIT ?)
-                    """), arguments: [id, RecordDetail.citedByCap + 1]) ?? 0
+                citedBy = try SQLRequest<Int>(literal: """
+                    SELECT count(*) FROM (SELECT DISTINCT entity FROM citation WHERE source = \(id) LIMIT \(RecordDetail.citedByCap + 1))
+                    """, cached: true).fetchOne(db) ?? 0
             }
-            let placeName: String? = r["place_name"]
             return RecordDetail(
-                id: id, kind: kind, title: r["title"], aliases: aliases, summary: r["summary"], type: r["type"],
-                date: kind == .mission ? r["mandate"] : r["date"],
-                place: placeName.map { Place(name: $0, region: r["place_region"], country: r["place_country"],
-                                             latitude: r["lat"], longitude: r["lon"]) },
-                iso3: r["iso3"], acronym: r["acronym"], status: r["status"], location: r["location"],
-                headquarters: r["headquarters"], publisher: r["publisher"], author: r["author"], url: r["url"],
-                dataset: r["dataset"], actors: actors, missions: missions, figures: figures, sources: citations,
+                id: id, kind: kind, title: e.title, aliases: aliases, summary: e.summary, type: e.type,
+                date: kind == .mission ? e.mandate : e.date,
+                place: e.placeName.map { Place(name: $0, region: e.placeRegion, country: e.placeCountry,
+                                               latitude: e.lat, longitude: e.lon) },
+                iso3: e.iso3, acronym: e.acronym, status: e.status, location: e.location,
+                headquarters: e.headquarters, publisher: e.publisher, author: e.author, url: e.url,
+                dataset: e.dataset, actors: actors, missions: missions, figures: figures, sources: citations,
                 links: links, eventCount: 0, citedBy: citedBy)
         }
     }
@@ -222,4 +219,73 @@ extension AtlasStore {
             }
         }
     }
+}
+
+// Rows of the detail's queries, decoded by column name.
+
+/// The `entity` columns a record's detail shows.
+private struct EntityRow: Decodable, FetchableRecord {
+    var rowid: Int64
+    var kind: String
+    var title: String
+    var summary: String?
+    var type: String?
+    var date: String?
+    var mandate: String?
+    var placeName: String?
+    var placeRegion: String?
+    var placeCountry: String?
+    var lat: Double?
+    var lon: Double?
+    var iso3: String?
+    var acronym: String?
+    var status: String?
+    var location: String?
+    var headquarters: String?
+    var publisher: String?
+    var author: String?
+    var url: String?
+    var dataset: String?
+
+    enum CodingKeys: String, CodingKey {
+        case rowid, kind, title, summary, type, date, mandate
+        case placeName = "place_name", placeRegion = "place_region", placeCountry = "place_country"
+        case lat, lon, iso3, acronym, status, location, headquarters, publisher, author, url, dataset
+    }
+}
+
+/// What a reference to another record shows: its title and kind.
+private struct RefRow: Decodable, FetchableRecord {
+    var title: String
+    var kind: String
+}
+
+private struct CitationRow: Decodable, FetchableRecord {
+    var source: String
+    var locator: String?
+    var quote: String?
+}
+
+private struct ParticipantRow: Decodable, FetchableRecord {
+    var actor: String
+    var role: String
+}
+
+private struct FigureRow: Decodable, FetchableRecord {
+    var date: String?
+    var actor: String?
+    var category: String
+    var count: Int
+    var qualifier: String
+    var location: String?
+    var source: String?
+    var locator: String?
+    var quote: String?
+    var dataset: String?
+}
+
+/// A link seen from one end: its relation and the record at the other end.
+private struct LinkRow: Decodable, FetchableRecord {
+    var rel: String
+    var other: String
 }
