@@ -129,25 +129,27 @@ extension AtlasStore {
 
     private func readDetail(_ id: String) throws(StoreError) -> RecordDetail? {
         try read { db -> RecordDetail? in
-            guard let e = try SQLRequest<EntityRow>(literal: "SELECT rowid, * FROM entity WHERE id = \(id)", cached: true)
+            guard let row = try SQLRequest<Row>(literal: "SELECT rowid, * FROM entity WHERE id = \(id)", cached: true)
                 .fetchOne(db) else { return nil }
+            var d = RecordDetail(row: row)
+            let rowid: Int64 = row["rowid"]
             func ref(_ id: String) throws -> RecordDetail.Ref {
                 let t = try SQLRequest<RefRow>(literal: "SELECT title, kind FROM entity WHERE id = \(id)", cached: true).fetchOne(db)
                 return RecordDetail.Ref(id: id, title: t?.title, kind: t.flatMap { RecordKind(rawValue: $0.kind) })
             }
-            let aliases = try SQLRequest<String>(literal: "SELECT name FROM alias WHERE entity = \(e.rowid) ORDER BY rowid",
+            let aliases = try SQLRequest<String>(literal: "SELECT name FROM alias WHERE entity = \(rowid) ORDER BY rowid",
                                                  cached: true).fetchAll(db)
             let citations = try SQLRequest<CitationRow>(
-                literal: "SELECT source, locator, quote FROM citation WHERE entity = \(e.rowid) ORDER BY ord", cached: true)
+                literal: "SELECT source, locator, quote FROM citation WHERE entity = \(rowid) ORDER BY ord", cached: true)
                 .fetchAll(db).map { RecordDetail.CitationDetail(source: try ref($0.source), locator: $0.locator, quote: $0.quote) }
             let actors = try SQLRequest<ParticipantRow>(
-                literal: "SELECT actor, role FROM participant WHERE event = \(e.rowid) ORDER BY ord", cached: true)
+                literal: "SELECT actor, role FROM participant WHERE event = \(rowid) ORDER BY ord", cached: true)
                 .fetchAll(db).map { RecordDetail.ActorRole(actor: try ref($0.actor), role: $0.role) }
-            let missions = try SQLRequest<String>(literal: "SELECT mission FROM event_mission WHERE event = \(e.rowid) ORDER BY ord",
+            let missions = try SQLRequest<String>(literal: "SELECT mission FROM event_mission WHERE event = \(rowid) ORDER BY ord",
                                                   cached: true).fetchAll(db).map(ref)
             let figures = try SQLRequest<FigureRow>(literal: """
                 SELECT date, actor, category, count, qualifier, location, source, locator, quote, dataset
-                FROM figure WHERE entity = \(e.rowid) ORDER BY date_start, dataset IS NOT NULL, ord
+                FROM figure WHERE entity = \(rowid) ORDER BY date_start, dataset IS NOT NULL, ord
                 """, cached: true).fetchAll(db).map { f in
                 RecordDetail.FigureDetail(
                     date: f.date, actor: try f.actor.map(ref), category: f.category, count: f.count,
@@ -166,24 +168,20 @@ extension AtlasStore {
                 guard let rel = Relation(rawValue: l.rel) else { continue }
                 links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l.other)))
             }
-            let kind = RecordKind(rawValue: e.kind) ?? .event
-            var citedBy = 0
-            if kind == .source {
+            if d.kind == .source {
                 // A dataset's source is cited by every record imported from it:
                 // counting stops past `citedByCap`.
-                citedBy = try SQLRequest<Int>(literal: """
+                d.citedBy = try SQLRequest<Int>(literal: """
                     SELECT count(*) FROM (SELECT DISTINCT entity FROM citation WHERE source = \(id) LIMIT \(RecordDetail.citedByCap + 1))
                     """, cached: true).fetchOne(db) ?? 0
             }
-            return RecordDetail(
-                id: id, kind: kind, title: e.title, aliases: aliases, summary: e.summary, type: e.type,
-                date: kind == .mission ? e.mandate : e.date,
-                place: e.placeName.map { Place(name: $0, region: e.placeRegion, country: e.placeCountry,
-                                               latitude: e.lat, longitude: e.lon) },
-                iso3: e.iso3, acronym: e.acronym, status: e.status, location: e.location,
-                headquarters: e.headquarters, publisher: e.publisher, author: e.author, url: e.url,
-                dataset: e.dataset, actors: actors, missions: missions, figures: figures, sources: citations,
-                links: links, eventCount: 0, citedBy: citedBy)
+            d.aliases = aliases
+            d.actors = actors
+            d.missions = missions
+            d.figures = figures
+            d.sources = citations
+            d.links = links
+            return d
         }
     }
 
@@ -223,34 +221,19 @@ extension AtlasStore {
 
 // Rows of the detail's queries, decoded by column name.
 
-/// The `entity` columns a record's detail shows.
-private struct EntityRow: Decodable, FetchableRecord {
-    var rowid: Int64
-    var kind: String
-    var title: String
-    var summary: String?
-    var type: String?
-    var date: String?
-    var mandate: String?
-    var placeName: String?
-    var placeRegion: String?
-    var placeCountry: String?
-    var lat: Double?
-    var lon: Double?
-    var iso3: String?
-    var acronym: String?
-    var status: String?
-    var location: String?
-    var headquarters: String?
-    var publisher: String?
-    var author: String?
-    var url: String?
-    var dataset: String?
-
-    enum CodingKeys: String, CodingKey {
-        case rowid, kind, title, summary, type, date, mandate
-        case placeName = "place_name", placeRegion = "place_region", placeCountry = "place_country"
-        case lat, lon, iso3, acronym, status, location, headquarters, publisher, author, url, dataset
+extension RecordDetail: FetchableRecord {
+    /// A record's own columns from `entity`; what it refers to is read after.
+    public init(row r: Row) {
+        let kind = RecordKind(rawValue: r["kind"]) ?? .event
+        let placeName: String? = r["place_name"]
+        self.init(
+            id: r["id"], kind: kind, title: r["title"], aliases: [], summary: r["summary"], type: r["type"],
+            date: kind == .mission ? r["mandate"] : r["date"],
+            place: placeName.map { Place(name: $0, region: r["place_region"], country: r["place_country"],
+                                         latitude: r["lat"], longitude: r["lon"]) },
+            iso3: r["iso3"], acronym: r["acronym"], status: r["status"], location: r["location"],
+            headquarters: r["headquarters"], publisher: r["publisher"], author: r["author"], url: r["url"],
+            dataset: r["dataset"], actors: [], missions: [], figures: [], sources: [], links: [], eventCount: 0, citedBy: 0)
     }
 }
 
