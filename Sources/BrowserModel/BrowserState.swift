@@ -1,13 +1,5 @@
 import Atlas
 
-/// A hint label on screen and where it leads.
-struct Hint: Equatable {
-    var label: String
-    var target: DetailTarget
-    /// The detail line it labels.
-    var line: Int
-}
-
 /// The browser's whole state, as a value. The reducers (one file per concern)
 /// change it, the load step (`LoadStep.swift`) reads what it shows from the store
 /// and lays it out, and the view (`BrowserView.swift`) draws it and nothing else.

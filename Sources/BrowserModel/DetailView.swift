@@ -1,20 +1,5 @@
 import Atlas
 
-/// Where a selectable detail line leads.
-enum DetailTarget: Hashable, Sendable {
-    case record(String)
-    /// Narrow the Events pane to this actor's or mission's events.
-    case filterEvents(kind: RecordKind, id: String, title: String)
-}
-
-/// One line of the detail pane.
-struct DetailLine: Equatable {
-    var spans: [Span]
-    var target: DetailTarget?
-    /// Columns to indent the hint label by (the line's own indentation).
-    var indent: Int = 2
-}
-
 /// Lays a record out as lines for a given width: headings, fields, wrapped
 /// summary and quotes, and one selectable line per link-like item.
 enum DetailView {
