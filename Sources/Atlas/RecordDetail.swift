@@ -238,23 +238,26 @@ extension RecordDetail: FetchableRecord {
 }
 
 /// What a reference to another record shows: its title and kind.
-private struct RefRow: Decodable, FetchableRecord {
+private struct RefRow: FetchableRecord {
     var title: String
     var kind: String
+    init(row r: Row) { title = r["title"]; kind = r["kind"] }
 }
 
-private struct CitationRow: Decodable, FetchableRecord {
+private struct CitationRow: FetchableRecord {
     var source: String
     var locator: String?
     var quote: String?
+    init(row r: Row) { source = r["source"]; locator = r["locator"]; quote = r["quote"] }
 }
 
-private struct ParticipantRow: Decodable, FetchableRecord {
+private struct ParticipantRow: FetchableRecord {
     var actor: String
     var role: String
+    init(row r: Row) { actor = r["actor"]; role = r["role"] }
 }
 
-private struct FigureRow: Decodable, FetchableRecord {
+private struct FigureRow: FetchableRecord {
     var date: String?
     var actor: String?
     var category: String
@@ -265,10 +268,15 @@ private struct FigureRow: Decodable, FetchableRecord {
     var locator: String?
     var quote: String?
     var dataset: String?
+    init(row r: Row) {
+        date = r["date"]; actor = r["actor"]; category = r["category"]; count = r["count"]; qualifier = r["qualifier"]
+        location = r["location"]; source = r["source"]; locator = r["locator"]; quote = r["quote"]; dataset = r["dataset"]
+    }
 }
 
 /// A link seen from one end: its relation and the record at the other end.
-private struct LinkRow: Decodable, FetchableRecord {
+private struct LinkRow: FetchableRecord {
     var rel: String
     var other: String
+    init(row r: Row) { rel = r["rel"]; other = r["other"] }
 }

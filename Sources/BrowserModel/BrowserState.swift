@@ -56,6 +56,10 @@ public struct BrowserState {
 
     public internal(set) var userState: UserState
 
+    /// EDTF text to its list form for the dates on screen, made by the load step
+    /// (lists show the same dates update after update; parsing them each time costs).
+    var compactDates: [String: String] = [:]
+
     /// The events timeline, read by the load step for the Events pane's filter.
     var timeline: Timeline?
 

@@ -71,7 +71,7 @@ extension BrowserState {
         }
         let terms = highlightTerms(for: id)
         // The date column fits the widest date on screen (intervals are long).
-        let dates = rows.map { row in row.date.map(DateText.compact) ?? "" }
+        let dates = rows.map { row in row.date.map(compactDate) ?? "" }
         let dateWidth = min(inner.width / 3, (dates.map(TerminalText.width).max() ?? 0) + 2)
         for (i, row) in rows.enumerated() {
             let y = inner.y + i
@@ -106,6 +106,9 @@ extension BrowserState {
         if let t = textFilters[id] { terms += SearchQuery(t).terms }
         return terms
     }
+
+    /// A date as lists show it, from the forms the load step prepared.
+    private func compactDate(_ edtf: String) -> String { compactDates[edtf] ?? edtf }
 
     private func drawDetail(_ c: inout Canvas, _ r: Rect) {
         let focused = focus == .detail
@@ -168,7 +171,7 @@ extension BrowserState {
             let h = s.hits[i]
             let y = inner.y + row
             let kind = TerminalText.pad(h.kind.rawValue, to: 8)
-            let date = h.kind == .event ? TerminalText.pad(h.date.map(DateText.compact) ?? "", to: 12) : ""
+            let date = h.kind == .event ? TerminalText.pad(h.date.map(compactDate) ?? "", to: 12) : ""
             var x = c.put(" " + kind, x: inner.x, y: y, maxX: inner.maxX, style: .dim)
             x = c.put(date, x: x, y: y, maxX: inner.maxX, style: .date)
             c.put(h.title, x: x, y: y, maxX: inner.maxX, style: .normal)

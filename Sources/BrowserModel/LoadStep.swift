@@ -28,6 +28,16 @@ extension BrowserState {
             overlay = o
         }
         if layout.timelineRow != nil { loadTimeline(store) }
+        prepareDates(layout)
+    }
+
+    /// The list form of every date on screen: the lists' windows and the search results.
+    private mutating func prepareDates(_ layout: Layout) {
+        var shown: [String] = []
+        for (id, _) in layout.lists { shown += panes[id]?.window.compactMap(\.date) ?? [] }
+        if let s = search, prompt?.kind == .search { shown += s.scroll.visible.compactMap { s.hits[$0].date } }
+        if compactDates.count > 4096 { compactDates = [:] }
+        for date in shown where compactDates[date] == nil { compactDates[date] = DateText.compact(date) }
     }
 
     /// Each shown list reads its window; every list keeps its selected row read,
