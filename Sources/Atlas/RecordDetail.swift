@@ -134,39 +134,43 @@ extension AtlasStore {
             var d = RecordDetail(row: row)
             let rowid: Int64 = row["rowid"]
             func ref(_ id: String) throws -> RecordDetail.Ref {
-                let t = try SQLRequest<RefRow>(literal: "SELECT title, kind FROM entity WHERE id = \(id)", cached: true).fetchOne(db)
-                return RecordDetail.Ref(id: id, title: t?.title, kind: t.flatMap { RecordKind(rawValue: $0.kind) })
+                let t = try SQLRequest<Row>(literal: "SELECT title, kind FROM entity WHERE id = \(id)", cached: true).fetchOne(db)
+                return RecordDetail.Ref(id: id, title: t?["title"], kind: t.flatMap { RecordKind(rawValue: $0["kind"]) })
             }
             let aliases = try SQLRequest<String>(literal: "SELECT name FROM alias WHERE entity = \(rowid) ORDER BY rowid",
                                                  cached: true).fetchAll(db)
-            let citations = try SQLRequest<CitationRow>(
+            let citations = try SQLRequest<Row>(
                 literal: "SELECT source, locator, quote FROM citation WHERE entity = \(rowid) ORDER BY ord", cached: true)
-                .fetchAll(db).map { RecordDetail.CitationDetail(source: try ref($0.source), locator: $0.locator, quote: $0.quote) }
-            let actors = try SQLRequest<ParticipantRow>(
+                .fetchAll(db).map { RecordDetail.CitationDetail(source: try ref($0["source"]), locator: $0["locator"], quote: $0["quote"]) }
+            let actors = try SQLRequest<Row>(
                 literal: "SELECT actor, role FROM participant WHERE event = \(rowid) ORDER BY ord", cached: true)
-                .fetchAll(db).map { RecordDetail.ActorRole(actor: try ref($0.actor), role: $0.role) }
+                .fetchAll(db).map { RecordDetail.ActorRole(actor: try ref($0["actor"]), role: $0["role"]) }
             let missions = try SQLRequest<String>(literal: "SELECT mission FROM event_mission WHERE event = \(rowid) ORDER BY ord",
                                                   cached: true).fetchAll(db).map(ref)
-            let figures = try SQLRequest<FigureRow>(literal: """
+            // A figure's columns go straight into its detail, by name, its references looked up.
+            let figures = try SQLRequest<Row>(literal: """
                 SELECT date, actor, category, count, qualifier, location, source, locator, quote, dataset
                 FROM figure WHERE entity = \(rowid) ORDER BY date_start, dataset IS NOT NULL, ord
                 """, cached: true).fetchAll(db).map { f in
                 RecordDetail.FigureDetail(
-                    date: f.date, actor: try f.actor.map(ref), category: f.category, count: f.count,
-                    qualifier: Figure.Qualifier(rawValue: f.qualifier) ?? .exactly, location: f.location,
-                    citation: try f.source.map { RecordDetail.CitationDetail(source: try ref($0), locator: f.locator, quote: f.quote) },
-                    dataset: f.dataset)
+                    date: f["date"], actor: try (f["actor"] as String?).map(ref), category: f["category"], count: f["count"],
+                    qualifier: Figure.Qualifier(rawValue: f["qualifier"]) ?? .exactly, location: f["location"],
+                    citation: try (f["source"] as String?).map {
+                        RecordDetail.CitationDetail(source: try ref($0), locator: f["locator"], quote: f["quote"])
+                    },
+                    dataset: f["dataset"])
             }
             var links: [RecordDetail.LinkDetail] = []
-            for l in try SQLRequest<LinkRow>(literal: "SELECT rel, to_id AS other FROM link WHERE from_id = \(id) ORDER BY rowid",
-                                             cached: true).fetchAll(db) {
-                guard let rel = Relation(rawValue: l.rel) else { continue }
-                links.append(.init(label: rel.rawValue, relation: rel, direction: .out, target: try ref(l.other)))
+            // Each link seen from this end: its relation and the record at the other end.
+            for l in try SQLRequest<Row>(literal: "SELECT rel, to_id AS other FROM link WHERE from_id = \(id) ORDER BY rowid",
+                                         cached: true).fetchAll(db) {
+                guard let rel = Relation(rawValue: l["rel"]) else { continue }
+                links.append(.init(label: rel.rawValue, relation: rel, direction: .out, target: try ref(l["other"])))
             }
-            for l in try SQLRequest<LinkRow>(literal: "SELECT rel, from_id AS other FROM link WHERE to_id = \(id) ORDER BY rowid",
-                                             cached: true).fetchAll(db) {
-                guard let rel = Relation(rawValue: l.rel) else { continue }
-                links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l.other)))
+            for l in try SQLRequest<Row>(literal: "SELECT rel, from_id AS other FROM link WHERE to_id = \(id) ORDER BY rowid",
+                                         cached: true).fetchAll(db) {
+                guard let rel = Relation(rawValue: l["rel"]) else { continue }
+                links.append(.init(label: rel.inverse, relation: rel, direction: .in, target: try ref(l["other"])))
             }
             if d.kind == .source {
                 // A dataset's source is cited by every record imported from it:
@@ -212,14 +216,12 @@ extension AtlasStore {
     /// Kind and title of a record, or nil.
     public func lookup(_ id: String) throws(StoreError) -> (kind: RecordKind, title: String)? {
         try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, title FROM entity WHERE id = ?"), arguments: [id]).map {
+            try SQLRequest<Row>(literal: "SELECT kind, title FROM entity WHERE id = \(id)", cached: true).fetchOne(db).map {
                 (RecordKind(rawValue: $0["kind"]) ?? .event, $0["title"])
             }
         }
     }
 }
-
-// Rows of the detail's queries, decoded by column name.
 
 extension RecordDetail: FetchableRecord {
     /// A record's own columns from `entity`; what it refers to is read after.
@@ -235,48 +237,4 @@ extension RecordDetail: FetchableRecord {
             headquarters: r["headquarters"], publisher: r["publisher"], author: r["author"], url: r["url"],
             dataset: r["dataset"], actors: [], missions: [], figures: [], sources: [], links: [], eventCount: 0, citedBy: 0)
     }
-}
-
-/// What a reference to another record shows: its title and kind.
-private struct RefRow: FetchableRecord {
-    var title: String
-    var kind: String
-    init(row r: Row) { title = r["title"]; kind = r["kind"] }
-}
-
-private struct CitationRow: FetchableRecord {
-    var source: String
-    var locator: String?
-    var quote: String?
-    init(row r: Row) { source = r["source"]; locator = r["locator"]; quote = r["quote"] }
-}
-
-private struct ParticipantRow: FetchableRecord {
-    var actor: String
-    var role: String
-    init(row r: Row) { actor = r["actor"]; role = r["role"] }
-}
-
-private struct FigureRow: FetchableRecord {
-    var date: String?
-    var actor: String?
-    var category: String
-    var count: Int
-    var qualifier: String
-    var location: String?
-    var source: String?
-    var locator: String?
-    var quote: String?
-    var dataset: String?
-    init(row r: Row) {
-        date = r["date"]; actor = r["actor"]; category = r["category"]; count = r["count"]; qualifier = r["qualifier"]
-        location = r["location"]; source = r["source"]; locator = r["locator"]; quote = r["quote"]; dataset = r["dataset"]
-    }
-}
-
-/// A link seen from one end: its relation and the record at the other end.
-private struct LinkRow: FetchableRecord {
-    var rel: String
-    var other: String
-    init(row r: Row) { rel = r["rel"]; other = r["other"] }
 }
