@@ -42,11 +42,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Seeded randomness and the random-key run, for tests and benchmarks; not shipped.
+        .target(name: "TestTools", dependencies: ["Atlas", "BrowserModel"]),
         // Benchmarks at dataset scale; run by hand (`swift run -c release crossroads-bench`).
         .executableTarget(
             name: "crossroads-bench",
             dependencies: [
-                "Atlas", "BrowserModel",
+                "Atlas", "BrowserModel", "TestTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,11 +61,11 @@ let package = Package(
             exclude: ["run.sh"]
         ),
         .testTarget(name: "AtlasTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
-        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel"], exclude: ["Fixtures", "__Snapshots__"]),
-        .testTarget(name: "CLITests", dependencies: ["Atlas"]),
+        .testTarget(name: "BrowserModelTests", dependencies: ["BrowserModel", "TestTools"], exclude: ["Fixtures", "__Snapshots__"]),
+        .testTarget(name: "CLITests", dependencies: ["Atlas", "TestTools"]),
         .testTarget(name: "ImportTests", dependencies: ["Atlas"], exclude: ["Fixtures"]),
         .testTarget(name: "CursesUITests", dependencies: ["CursesUI", "BrowserModel", "CNCursesW"]),
         // Runs the built binary in tmux; `swift test` builds it first.
-        .testTarget(name: "EndToEndTests", dependencies: ["Atlas"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Atlas", "TestTools"]),
     ]
 )

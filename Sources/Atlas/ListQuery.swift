@@ -62,15 +62,27 @@ public struct ListRow: Hashable, Sendable {
     public var tag: String?
 }
 
+extension ListRow: FetchableRecord {
+    /// The one column list of a list row, named as `init(row:)` reads them; every
+    /// list query selects it.
+    static let columns: SQL = """
+        e.rowid AS rowid, e.id AS id, e.kind AS kind, e.title AS title, e.date AS date, e.sort AS sort, \
+        CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag
+        """
+
+    public init(row r: Row) {
+        let rowid: Int64 = r["rowid"]
+        self.init(rowid: rowid, id: r["id"], kind: RecordKind(rawValue: r["kind"]) ?? .event, title: r["title"],
+                  date: r["date"], key: ListKey(sort: SortValue(r["sort"] as DatabaseValue), rowid: rowid), tag: r["tag"])
+    }
+}
+
 extension AtlasStore {
     /// How many rows the list holds (exact: a count over the list's index).
     public func count(_ filter: ListFilter) throws(StoreError) -> Int {
         if let buckets = try summary(filter) { return buckets.n.reduce(0, +) }
         let q = ListSQL(filter)
-        return try read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) " + q.from + q.whereClause),
-                             arguments: q.arguments) ?? 0
-        }
+        return try read { db in try SQLRequest<Int>(literal: "SELECT count(*) \(q.fromWhere)", cached: true).fetchOne(db) ?? 0 }
     }
 
     /// Up to `limit` rows after `key` (from the start when nil), in list order.
@@ -87,19 +99,16 @@ extension AtlasStore {
     public func rows(_ filter: ListFilter, offset: Int, limit: Int) throws(StoreError) -> [ListRow] {
         let q = ListSQL(filter)
         // With a summary, skip whole buckets and offset only inside one.
-        var start: Int64? = nil, skip = offset
+        var from: SQL = "", skip = offset
         if let s = try summary(filter) {
             var before = 0
             for (b, n) in zip(s.buckets, s.n) {
-                if before + n > offset { start = b * s.scope.divisor; skip = offset - before; break }
+                if before + n > offset { from = " AND \(q.sort) >= \(b * s.scope.divisor)"; skip = offset - before; break }
                 before += n
             }
         }
-        let from = start.map { _ in " AND \(q.sortColumn) >= ?" } ?? ""
-        let args = q.arguments + (start.map { StatementArguments([$0]) } ?? []) + [limit, skip]
         return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: q.select + q.from + q.whereClause + from + q.orderAscending + " LIMIT ? OFFSET ?"),
-                             arguments: args).map(ListSQL.row)
+            try SQLRequest<ListRow>(literal: "\(q.select)\(from)\(q.ascending) LIMIT \(limit) OFFSET \(skip)", cached: true).fetchAll(db)
         }
     }
 
@@ -118,17 +127,15 @@ extension AtlasStore {
         let q = ListSQL(filter)
         // With a summary, whole buckets before the key's are added up and only the
         // rows of its own bucket are counted.
-        var before = 0, from = ""
-        var args = q.arguments
+        var before = 0
+        var from: SQL = ""
         if let s = try summary(filter), case .int(let sort) = key.sort {
             let bucket = s.scope.bucket(of: sort)
             for (b, n) in zip(s.buckets, s.n) where b < bucket { before += n }
-            from = " AND \(q.sortColumn) >= ?"
-            args += [bucket * s.scope.divisor]
+            from = " AND \(q.sort) >= \(bucket * s.scope.divisor)"
         }
         let inside = try read { db in
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) " + q.from + q.whereClause + from + " AND (\(q.sortColumn), \(q.rowidColumn)) < (?, ?)"),
-                             arguments: args + [key.sort.databaseValue, key.rowid]) ?? 0
+            try SQLRequest<Int>(literal: "SELECT count(*) \(q.fromWhere)\(from) AND \(q.before(key))", cached: true).fetchOne(db) ?? 0
         }
         return before + inside
     }
@@ -136,33 +143,24 @@ extension AtlasStore {
     /// The key of a record inside a list, or nil when the list does not hold it.
     public func key(of id: String, in filter: ListFilter) throws(StoreError) -> ListKey? {
         let q = ListSQL(filter)
-        return try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: q.select + q.from + q.whereClause + " AND e.id = ?"),
-                             arguments: q.arguments + [id]).map(ListSQL.row)?.key
-        }
+        return try read { db in try SQLRequest<ListRow>(literal: "\(q.select) AND e.id = \(id)", cached: true).fetchOne(db)?.key }
     }
 
     /// The first key at or after a sort value (events: a yyyymmdd day), for `:goto DATE`.
     public func firstKey(atOrAfter sort: SortValue, in filter: ListFilter) throws(StoreError) -> ListKey? {
         let q = ListSQL(filter)
         return try read { db in
-            try Row.fetchOne(db.cachedStatement(sql: q.select + q.from + q.whereClause + " AND \(q.sortColumn) >= ?" + q.orderAscending + " LIMIT 1"),
-                             arguments: q.arguments + [sort.databaseValue]).map(ListSQL.row)?.key
+            try SQLRequest<ListRow>(literal: "\(q.select) AND \(q.sort) >= \(sort.databaseValue)\(q.ascending) LIMIT 1", cached: true)
+                .fetchOne(db)?.key
         }
     }
 
     private func window(_ filter: ListFilter, key: ListKey?, forward: Bool, limit: Int) throws(StoreError) -> [ListRow] {
         let q = ListSQL(filter)
-        var sql = q.select + q.from + q.whereClause
-        var args = q.arguments
-        if let key {
-            sql += " AND (\(q.sortColumn), \(q.rowidColumn)) \(forward ? ">" : "<") (?, ?)"
-            args += [key.sort.databaseValue, key.rowid]
-        }
-        sql += (forward ? q.orderAscending : q.orderDescending) + " LIMIT ?"
-        args += [limit]
+        let from: SQL = key.map { " AND \(forward ? q.after($0) : q.before($0))" } ?? ""
         return try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(ListSQL.row)
+            try SQLRequest<ListRow>(literal: "\(q.select)\(from)\(forward ? q.ascending : q.descending) LIMIT \(limit)", cached: true)
+                .fetchAll(db)
         }
     }
 
@@ -179,62 +177,65 @@ extension AtlasStore {
         }
         let q = ListSQL(filter)
         let divisor = byMonth ? 100 : 10000
+        // Floor division: SQLite's `/` truncates toward zero, which would put
+        // -0044 in year -43.
+        let bucket: SQL = "CASE WHEN \(q.sort) >= 0 THEN \(q.sort) / \(divisor) ELSE (\(q.sort) - \(divisor - 1)) / \(divisor) END"
         return try read { db in
-            // Floor division: SQLite's `/` truncates toward zero, which would put
-            // -0044 in year -43.
-            let bucket = "CASE WHEN \(q.sortColumn) >= 0 THEN \(q.sortColumn) / \(divisor) ELSE (\(q.sortColumn) - \(divisor - 1)) / \(divisor) END"
-            return try Row.fetchAll(db.cachedStatement(sql: "SELECT \(bucket) AS b, count(*) AS n " + q.from + q.whereClause + " GROUP BY b ORDER BY b"),
-                             arguments: q.arguments).map { (bucket: $0["b"] as Int, count: $0["n"] as Int) }
+            try SQLRequest<Row>(literal: "SELECT \(bucket) AS b, count(*) AS n \(q.fromWhere) GROUP BY b ORDER BY b", cached: true)
+                .fetchAll(db).map { (bucket: $0["b"] as Int, count: $0["n"] as Int) }
         }
     }
 }
 
-/// The SQL of one list filter. Each shape orders by the columns of an index, so
-/// windows are range scans: events of an actor come from `participant`'s
-/// `(actor, sort, event)` index, plain lists from `entity(kind, sort, rowid)`.
+/// The SQL of one list filter, as fragments that carry their arguments. Each shape
+/// orders by the columns of an index, so windows are range scans: events of an
+/// actor come from `participant`'s `(actor, sort, event)` index, plain lists from
+/// `entity(kind, sort, rowid)`.
 struct ListSQL {
-    let select = "SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort, CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END "
-    var from: String
-    var whereClause: String
-    var arguments: StatementArguments
-    var sortColumn: String
-    var rowidColumn: String
+    /// `FROM ... WHERE ...` for the filter.
+    let fromWhere: SQL
+    /// The column the list is ordered by, and the rowid that breaks ties.
+    let sort: SQL
+    let rowid: SQL
 
     init(_ f: ListFilter) {
-        var conditions: [String] = []
-        var args: [DatabaseValueConvertible] = []
+        var conditions: [SQL] = []
+        let from: SQL
         if let actor = f.actor, f.kind == .event {
-            from = "FROM participant p JOIN entity e ON e.rowid = p.event "
-            sortColumn = "p.sort"; rowidColumn = "p.event"
-            conditions.append("p.actor = ?"); args.append(actor)
+            from = "FROM participant p JOIN entity e ON e.rowid = p.event"
+            sort = "p.sort"; rowid = "p.event"
+            conditions.append("p.actor = \(actor)")
             if let mission = f.mission {
-                conditions.append("EXISTS (SELECT 1 FROM event_mission m WHERE m.event = p.event AND m.mission = ?)")
-                args.append(mission)
+                conditions.append("EXISTS (SELECT 1 FROM event_mission m WHERE m.event = p.event AND m.mission = \(mission))")
             }
         } else if let mission = f.mission, f.kind == .event {
-            from = "FROM event_mission m JOIN entity e ON e.rowid = m.event "
-            sortColumn = "m.sort"; rowidColumn = "m.event"
-            conditions.append("m.mission = ?"); args.append(mission)
+            from = "FROM event_mission m JOIN entity e ON e.rowid = m.event"
+            sort = "m.sort"; rowid = "m.event"
+            conditions.append("m.mission = \(mission)")
         } else {
-            from = "FROM entity e "
-            sortColumn = "e.sort"; rowidColumn = "e.rowid"
-            conditions.append("e.kind = ?"); args.append(f.kind.rawValue)
+            from = "FROM entity e"
+            sort = "e.sort"; rowid = "e.rowid"
+            conditions.append("e.kind = \(f.kind.rawValue)")
         }
-        if let from = f.from { conditions.append("\(sortColumn) >= ?"); args.append(from) }
-        if let to = f.to { conditions.append("\(sortColumn) <= ?"); args.append(to) }
+        if let lower = f.from { conditions.append("\(sort) >= \(lower)") }
+        if let upper = f.to { conditions.append("\(sort) <= \(upper)") }
         if let text = f.text, let match = SearchQuery(text).match {
-            conditions.append("\(rowidColumn) IN (SELECT rowid FROM search WHERE search MATCH ?)")
-            args.append(match)
+            conditions.append("\(rowid) IN (SELECT rowid FROM search WHERE search MATCH \(match))")
         } else if let text = f.text, !text.trimmingCharacters(in: .whitespaces).isEmpty {
             conditions.append("0")   // text with no searchable characters matches nothing
         }
-        whereClause = "WHERE " + conditions.joined(separator: " AND ")
-        arguments = StatementArguments(args)
+        fromWhere = "\(from) WHERE \(conditions.joined(separator: " AND "))"
     }
 
-    var orderAscending: String { " ORDER BY \(sortColumn), \(rowidColumn)" }
-    var orderDescending: String { " ORDER BY \(sortColumn) DESC, \(rowidColumn) DESC" }
+    /// The rows of the list, unordered: `SELECT` the one column list `FROM ... WHERE ...`.
+    var select: SQL { "SELECT \(ListRow.columns) \(fromWhere)" }
+    var ascending: SQL { " ORDER BY \(sort), \(rowid)" }
+    var descending: SQL { " ORDER BY \(sort) DESC, \(rowid) DESC" }
+    func after(_ key: ListKey) -> SQL { "(\(sort), \(rowid)) > (\(key.sort.databaseValue), \(key.rowid))" }
+    func before(_ key: ListKey) -> SQL { "(\(sort), \(rowid)) < (\(key.sort.databaseValue), \(key.rowid))" }
 
+    /// A row of Search.swift's queries, which select the same columns by position
+    /// (unnamed); list queries decode `ListRow(row:)` by name.
     static func row(_ r: Row) -> ListRow {
         let rowid: Int64 = r[0]
         return ListRow(rowid: rowid, id: r[1], kind: RecordKind(rawValue: r[2]) ?? .event, title: r[3], date: r[4],

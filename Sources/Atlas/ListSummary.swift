@@ -73,8 +73,8 @@ enum ListSummary {
     }
 
     static func buckets(_ db: Database, _ scope: Scope) throws -> [(bucket: Int64, n: Int)] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT bucket, n FROM list_summary WHERE scope = ? ORDER BY bucket"),
-                         arguments: [scope.key]).map { ($0[0], $0[1]) }
+        try SQLRequest<Row>(literal: "SELECT bucket, n FROM list_summary WHERE scope = \(scope.key) ORDER BY bucket", cached: true)
+            .fetchAll(db).map { ($0["bucket"], $0["n"]) }
     }
 }
 

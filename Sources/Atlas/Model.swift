@@ -4,7 +4,6 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
 
     /// The top-level key of an atlas file that lists records of this kind.
     public var listKey: String { rawValue + "s" }
-    public var plural: String { listKey }
 
     /// `an event`, `a mission`.
     public static func withArticle(_ k: RecordKind) -> String {

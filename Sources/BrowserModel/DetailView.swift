@@ -1,20 +1,5 @@
 import Atlas
 
-/// Where a selectable detail line leads.
-enum DetailTarget: Hashable, Sendable {
-    case record(String)
-    /// Narrow the Events pane to this actor's or mission's events.
-    case filterEvents(kind: RecordKind, id: String, title: String)
-}
-
-/// One line of the detail pane.
-struct DetailLine: Equatable {
-    var spans: [Span]
-    var target: DetailTarget?
-    /// Columns to indent the hint label by (the line's own indentation).
-    var indent: Int = 2
-}
-
 /// Lays a record out as lines for a given width: headings, fields, wrapped
 /// summary and quotes, and one selectable line per link-like item.
 enum DetailView {
@@ -50,17 +35,7 @@ enum DetailView {
         if let ds = d.dataset { meta.append("from \(ds)") }
         out.append(DetailLine(spans: [Span(meta.joined(separator: " · "), .dim)]))
         blank()
-        field("place", d.place?.display)
-        if let p = d.place, let lat = p.latitude, let lon = p.longitude { field("coords", "\(lat), \(lon)") }
-        field("acronym", d.acronym)
-        field("status", d.status)
-        field("location", d.location)
-        field("HQ", d.headquarters)
-        field("iso3", d.iso3)
-        field("aliases", d.aliases.joined(separator: "; "))
-        field("publisher", d.publisher)
-        field("author", d.author)
-        field("url", d.url)
+        for f in d.fields { field(f.shortName, f.value) }
         field("id", d.id)
         if let s = d.summary, !s.isEmpty { blank(); text(s) }
 
@@ -121,9 +96,7 @@ enum DetailView {
         return out
     }
 
-    static func display(_ edtf: String) -> String {
-        (try? EDTFDate(parsing: edtf))?.display ?? edtf
-    }
+    static func display(_ edtf: String) -> String { DateText.display(edtf) }
 
     /// Word-wraps by display width; a word longer than the width is broken.
     static func wrap(_ s: String, width: Int) -> [String] {

@@ -1,32 +1,11 @@
-/// The panes of the browser.
-public enum PaneID: Int, CaseIterable, Sendable {
-    case events = 1, actors, missions, detail
-
-    public var title: String {
-        switch self {
-        case .events: return "Events"
-        case .actors: return "Actors"
-        case .missions: return "Missions"
-        case .detail: return "Detail"
-        }
-    }
-}
-
-/// Everything a key can ask the browser to do.
-public enum Action: Hashable, Sendable {
-    case down, up, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
-    case nextPane, previousPane, focus(PaneID)
-    case open, back, forward
-    case search, nextHit, previousHit, filter, command, clearFilters
-    case hints
-    case help, history, bookmarks, mark
-    case toggleMouse, redraw, close, quit
-}
-
 /// Where a binding applies. Global bindings apply everywhere unless a more
 /// specific context binds the same key.
 public enum KeyContext: String, Sendable, CaseIterable {
     case global, list, detail, overlay
+    /// A `/`, `\` or `:` prompt is open: its own table, and a printable key types itself.
+    case prompt
+    /// Hint labels wait for a key: a printable key types a label, any other cancels.
+    case hint
 }
 
 public struct KeyBinding: Sendable {
@@ -42,10 +21,24 @@ public struct Keymap: Sendable {
 
     public init(bindings: [KeyBinding]) { self.bindings = bindings }
 
+    /// The action for a key in a mode. The prompt and hint tables stand alone (a
+    /// printable key is text there); the overlay's too; lists and the detail fall
+    /// back on the global table. The mouse acts the same everywhere.
     public func action(for key: Key, in context: KeyContext) -> Action? {
+        if case .mouse(let m) = key { return .mouse(m) }
         if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b.action }
-        if context == .overlay { return nil }
-        return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.action
+        switch context {
+        case .prompt:
+            if case .char(let c) = key { return .prompt(.insert(c)) }
+            return nil
+        case .hint:
+            if case .char(let c) = key { return .hintKey(c) }
+            return .cancelHints
+        case .overlay:
+            return nil
+        case .global, .list, .detail:
+            return bindings.first(where: { $0.context == .global && $0.keys.contains(key) })?.action
+        }
     }
 
     /// The keys bound to an action, as shown to people: `j ↓`.
@@ -100,6 +93,22 @@ public struct Keymap: Sendable {
         KeyBinding(keys: [.enter, .char("l")], context: .overlay, action: .open, help: "open the entry"),
         KeyBinding(keys: [.char("q"), .escape, .char("?")], context: .overlay, action: .close, help: "close"),
         KeyBinding(keys: [.char("Q")], context: .overlay, action: .quit, help: "quit"),
+        KeyBinding(keys: [.enter], context: .prompt, action: .prompt(.submit), help: "accept"),
+        KeyBinding(keys: [.escape, .ctrl("c"), .ctrl("g")], context: .prompt, action: .prompt(.cancel), help: "cancel"),
+        KeyBinding(keys: [.up, .ctrl("p")], context: .prompt, action: .prompt(.earlier), help: "earlier entry in the prompt's history"),
+        KeyBinding(keys: [.down, .ctrl("n")], context: .prompt, action: .prompt(.later), help: "later entry in the prompt's history"),
+        KeyBinding(keys: [.left, .ctrl("b")], context: .prompt, action: .prompt(.left), help: "cursor left"),
+        KeyBinding(keys: [.right, .ctrl("f")], context: .prompt, action: .prompt(.right), help: "cursor right"),
+        KeyBinding(keys: [.home, .ctrl("a")], context: .prompt, action: .prompt(.home), help: "start of the line"),
+        KeyBinding(keys: [.end, .ctrl("e")], context: .prompt, action: .prompt(.end), help: "end of the line"),
+        KeyBinding(keys: [.backspace, .ctrl("h")], context: .prompt, action: .prompt(.deleteBackward),
+                   help: "delete before the cursor; on an empty line, cancel"),
+        KeyBinding(keys: [.delete, .ctrl("d")], context: .prompt, action: .prompt(.deleteForward), help: "delete under the cursor"),
+        KeyBinding(keys: [.ctrl("u")], context: .prompt, action: .prompt(.deleteToStart), help: "delete to the start"),
+        KeyBinding(keys: [.ctrl("k")], context: .prompt, action: .prompt(.deleteToEnd), help: "delete to the end"),
+        KeyBinding(keys: [.ctrl("w")], context: .prompt, action: .prompt(.deleteWord), help: "delete the word before the cursor"),
+        KeyBinding(keys: [.tab], context: .prompt, action: .prompt(.complete), help: "complete a command or an id (: prompt)"),
+        KeyBinding(keys: [.escape], context: .hint, action: .cancelHints, help: "cancel; a letter types a label, any other key cancels"),
     ])
 
     /// A few key hints per context for the bottom line.
@@ -111,7 +120,7 @@ public struct Keymap: Sendable {
         case .detail: actions = [(.open, "follow"), (.hints, "hint"), (.back, "back"), (.forward, "fwd"), (.search, "search"),
                                  (.mark, "mark"), (.nextPane, "pane"), (.help, "help"), (.quit, "quit")]
         case .overlay: actions = [(.open, "open"), (.close, "close")]
-        case .global: actions = [(.help, "help")]
+        case .global, .prompt, .hint: actions = [(.help, "help")]
         }
         return actions.map { a in
             let b = bindings.first(where: { $0.action == a.0 && $0.context == context })

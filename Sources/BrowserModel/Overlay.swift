@@ -15,8 +15,9 @@ struct Overlay {
     var title: String
     var rows: [Row]
     var selected = 0
-    var top = 0
-    var viewHeight = 10
+    /// Sized by the load step to the box on screen.
+    var scroll = Scroll()
+    var top: Int { scroll.top }
 
     var selectableRows: [Int] { rows.indices.filter { rows[$0].target != nil } }
 
@@ -24,7 +25,9 @@ struct Overlay {
     static func help(_ keymap: Keymap) -> Overlay {
         var rows: [Row] = []
         let sections: [(KeyContext, String)] = [(.global, "Everywhere"), (.list, "In a list"), (.detail, "In the detail"),
-                                                (.overlay, "In this box and other boxes")]
+                                                (.overlay, "In this box and other boxes"),
+                                                (.prompt, "In the / \\ : prompts (other keys type themselves)"),
+                                                (.hint, "While hint labels wait for a key")]
         for (context, title) in sections {
             rows.append(Row(spans: [Span(title, .heading)]))
             for b in keymap.bindings where b.context == context {
@@ -33,12 +36,6 @@ struct Overlay {
             }
             rows.append(Row(spans: []))
         }
-        rows.append(Row(spans: [Span("In the / \\ : prompts", .heading)]))
-        for (k, what) in [("Enter", "accept"), ("Esc ^C", "cancel"), ("↑ ↓", "earlier/later entries"),
-                          ("← → ^A ^E", "move"), ("^U ^K ^W", "delete to start/end/word"), ("Tab", "complete (: prompt)")] {
-            rows.append(Row(spans: [Span("  " + TerminalText.pad(k, to: 18), .statusKey), Span(what)]))
-        }
-        rows.append(Row(spans: []))
         rows.append(Row(spans: [Span("Commands (:)", .heading)]))
         for c in Command.allCases { rows.append(Row(spans: [Span("  :" + c.usage)])) }
         rows.append(Row(spans: []))
@@ -49,11 +46,8 @@ struct Overlay {
     static func history(_ h: History, store: AtlasStore) -> Overlay {
         var rows: [Row] = []
         for (i, id) in h.entries.enumerated().reversed() {
-            let found = try? store.lookup(id)
             let mark = i == h.index ? "▶ " : "  "
-            rows.append(Row(spans: [Span(mark, .hint), Span(TerminalText.pad(found?.kind.rawValue ?? "?", to: 8), .dim),
-                                    Span(found?.title ?? id + " (not in this atlas)")],
-                            target: id, historyIndex: i))
+            rows.append(Row(spans: [Span(mark, .hint)] + recordSpans(id, store), target: id, historyIndex: i))
         }
         if rows.isEmpty { rows.append(Row(spans: [Span("Nothing opened yet: Enter opens a record.", .dim)])) }
         var o = Overlay(kind: .history, title: "History \(h.entries.count)", rows: rows)
@@ -64,53 +58,34 @@ struct Overlay {
     static func bookmarks(_ ids: [String], store: AtlasStore) -> Overlay {
         var rows: [Row] = []
         for id in ids.reversed() {
-            let found = try? store.lookup(id)
-            rows.append(Row(spans: [Span(TerminalText.pad(found?.kind.rawValue ?? "?", to: 8), .dim),
-                                    Span(found?.title ?? id + " (not in this atlas)")], target: id))
+            rows.append(Row(spans: recordSpans(id, store), target: id))
         }
         if rows.isEmpty { rows.append(Row(spans: [Span("No bookmarks yet: m marks the open record.", .dim)])) }
         return Overlay(kind: .bookmarks, title: "Bookmarks \(ids.count)", rows: rows)
     }
 
+    /// A record's kind and title, or why it has none: not in this atlas, or a
+    /// store that failed to say.
+    private static func recordSpans(_ id: String, _ store: AtlasStore) -> [Span] {
+        do {
+            guard let found = try store.lookup(id) else {
+                return [Span(TerminalText.pad("?", to: 8), .dim), Span(id + " (not in this atlas)")]
+            }
+            return [Span(TerminalText.pad(found.kind.rawValue, to: 8), .dim), Span(found.title)]
+        } catch {
+            return [Span(TerminalText.pad("?", to: 8), .dim), Span(id + " (could not read: \(error.description))", .error)]
+        }
+    }
+
     mutating func move(_ delta: Int) {
         let s = selectableRows
         if s.isEmpty {
-            top = max(0, min(top + delta, rows.count - viewHeight))
+            scroll.scroll(by: delta)
             return
         }
         let pos = s.firstIndex(where: { $0 >= selected }) ?? 0
         let next = min(max(0, pos + delta), s.count - 1)
         selected = s[next]
-        if selected < top { top = selected }
-        if selected >= top + viewHeight { top = selected - viewHeight + 1 }
-    }
-}
-
-extension Browser {
-    func applyOverlay(_ action: Action) -> ScreenCommand {
-        guard var o = overlay else { return .none }
-        switch action {
-        case .down: o.move(1)
-        case .up: o.move(-1)
-        case .pageDown: o.move(o.viewHeight - 1)
-        case .pageUp: o.move(-(o.viewHeight - 1))
-        case .top: o.move(-o.rows.count)
-        case .bottom: o.move(o.rows.count)
-        case .open:
-            guard o.selected < o.rows.count, let target = o.rows[o.selected].target else { overlay = o; return .none }
-            overlay = nil
-            if o.kind == .history, let i = o.rows[o.selected].historyIndex, let id = history.jump(to: i) {
-                show(id, syncList: true)
-                saveHistory()
-            } else {
-                navigate(to: target)
-            }
-            return .none
-        case .close: overlay = nil; return .none
-        case .quit: return .quit(code: 0)
-        default: break
-        }
-        overlay = o
-        return .none
+        scroll.keep(selected, margin: 0)
     }
 }

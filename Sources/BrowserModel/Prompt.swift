@@ -31,53 +31,59 @@ struct Prompt: Equatable {
 
     enum Outcome { case edited, moved, submit, cancel, complete, ignored }
 
-    mutating func handle(_ key: Key) -> Outcome {
+    /// Applies one edit (the keymap's prompt table turns keys into these).
+    mutating func apply(_ edit: PromptEdit) -> Outcome {
         var chars = Array(text)
-        switch key {
-        case .char(let c):
+        switch edit {
+        case .insert(let c):
             guard chars.count < Self.maxLength else { return .ignored }
             chars.insert(c, at: cursor)
             cursor += 1
-        case .backspace, .ctrl("h"):
+        case .deleteBackward:
             if chars.isEmpty { return .cancel }
             guard cursor > 0 else { return .ignored }
             chars.remove(at: cursor - 1)
             cursor -= 1
-        case .delete, .ctrl("d"):
+        case .deleteForward:
             guard cursor < chars.count else { return .ignored }
             chars.remove(at: cursor)
-        case .left, .ctrl("b"): cursor = max(0, cursor - 1); return .moved
-        case .right, .ctrl("f"): cursor = min(chars.count, cursor + 1); return .moved
-        case .home, .ctrl("a"): cursor = 0; return .moved
-        case .end, .ctrl("e"): cursor = chars.count; return .moved
-        case .ctrl("u"):
+        case .left: cursor = max(0, cursor - 1); return .moved
+        case .right: cursor = min(chars.count, cursor + 1); return .moved
+        case .home: cursor = 0; return .moved
+        case .end: cursor = chars.count; return .moved
+        case .deleteToStart:
             chars.removeFirst(cursor)
             cursor = 0
-        case .ctrl("k"):
+        case .deleteToEnd:
             chars.removeLast(chars.count - cursor)
-        case .ctrl("w"):
+        case .deleteWord:
             var i = cursor
             while i > 0 && chars[i - 1] == " " { i -= 1 }
             while i > 0 && chars[i - 1] != " " { i -= 1 }
             chars.removeSubrange(i..<cursor)
             cursor = i
-        case .up, .ctrl("p"):
+        case .earlier:
             guard !history.isEmpty else { return .ignored }
             if historyIndex == nil { draft = text; historyIndex = history.count }
             historyIndex = max(0, historyIndex! - 1)
             setText(history[historyIndex!])
             return .edited
-        case .down, .ctrl("n"):
+        case .later:
             guard let i = historyIndex else { return .ignored }
             if i + 1 >= history.count { historyIndex = nil; setText(draft) } else { historyIndex = i + 1; setText(history[i + 1]) }
             return .edited
-        case .enter: return .submit
-        case .escape, .ctrl("c"), .ctrl("g"): return .cancel
-        case .tab: return .complete
-        default: return .ignored
+        case .submit: return .submit
+        case .cancel: return .cancel
+        case .complete: return .complete
         }
         text = String(chars)
         return .edited
+    }
+
+    /// A key read through the keymap's prompt table, then applied.
+    mutating func handle(_ key: Key, keymap: Keymap = .standard) -> Outcome {
+        guard case .prompt(let edit)? = keymap.action(for: key, in: .prompt) else { return .ignored }
+        return apply(edit)
     }
 
     mutating func setText(_ s: String) {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import BrowserModel
 import Foundation
+import TestTools
 
 /// `crossroads-bench keys`: seeded random keys against the real `Browser` at random
 /// sizes, a frame rendered after each, with the checks of `RandomKeyRun` (the ones the

@@ -2,6 +2,7 @@ import ArgumentParser
 import Atlas
 import BrowserModel
 import Foundation
+import TestTools
 
 /// `crossroads-bench run`: opens a database the way the browser does and drives
 /// the real `Browser` with keys, rendering a `Frame` after each as the terminal
@@ -103,15 +104,16 @@ struct Measurement {
         let open = try clock.measure {
             let store = try AtlasStore.open(database: path)
             browser = Browser(store: store)
-            _ = browser.frame(width: width, height: height)
+            _ = browser.update(.resize(width: width, height: height))
+            _ = browser.frame()
         }
         let events = try AtlasStore.open(database: path).count(ListFilter(kind: .event))
 
         /// Presses keys and returns the time from the first key to the frame after the last.
         func press(_ keys: [Key]) -> Double {
             let d = clock.measure {
-                for k in keys { _ = browser.handle(k) }
-                _ = browser.frame(width: width, height: height)
+                for k in keys { _ = browser.update(.key(k)) }
+                _ = browser.frame()
             }
             return d.ms
         }
@@ -146,7 +148,6 @@ struct Measurement {
         for _ in 0..<500 {
             let id = SyntheticAtlas.eventID(rng.int(0..<max(1, events)))
             guard browser.open(id: id) else { continue }
-            _ = browser.frame(width: width, height: height)
             // An event-to-event link, the jump this benchmark is about.
             guard let link = browser.visibleLinks.last(where: { $0.id.hasPrefix("ev-") }) else { continue }
             follows.append(press([.char("f")] + link.label.map { Key.char($0) }))

@@ -1,6 +1,7 @@
 import Atlas
 import BrowserModel
 import Foundation
+import TestTools
 
 /// A seeded generator of realistic-looking atlas records for benchmarks: titles and
 /// summaries from a vocabulary like the seed atlas's, places and people in Latin,

@@ -28,14 +28,12 @@ struct BrowseCommand: ParsableCommand {
             FileHandle.standardError.write(Data("crossroads: warning: \(TerminalText.sanitize(warning))\n".utf8))
         }
         let browser = Browser(store: store, userState: loaded?.state ?? UserState())
-        if let stateFile {
-            // Saving is best effort: a read-only home must not stop the browser.
-            browser.onUserStateChange = { try? stateFile.save($0) }
-        }
-        try Self.start(browser, at: at, search: search)
+        let first = try Self.firstEvents(at: at, search: search, store: store)
         let status: Int32
         do {
-            status = try runInteractive(browser, options: InteractiveOptions(theme: theme))
+            // --at and --search run once the terminal's size is known, as in snapshot.
+            // A state file that cannot be written is said on the status line.
+            status = try runInteractive(browser, options: InteractiveOptions(theme: theme), stateFile: stateFile, firstEvents: first)
         } catch {
             let text = error.description.hasPrefix("crossroads: ") ? String(error.description.dropFirst(12)) : error.description
             throw CLIError(text, code: .noTerminal)
@@ -43,12 +41,16 @@ struct BrowseCommand: ParsableCommand {
         if status != 0 { Foundation.exit(status) }
     }
 
-    /// Applies --at and --search; an unknown id is an error before any screen.
-    static func start(_ browser: Browser, at: String?, search: String?) throws(CLIError) {
-        if let at, !browser.open(id: at) {
-            throw CLIError.notFound(at, in: browser.store)
+    /// --at and --search as the events the browser starts with; an unknown id is
+    /// an error before any screen.
+    static func firstEvents(at: String?, search: String?, store: AtlasStore) throws -> [BrowserEvent] {
+        var events: [BrowserEvent] = []
+        if let at {
+            guard try store.lookup(at) != nil else { throw CLIError.notFound(at, in: store) }
+            events.append(.action(.goTo(at)))
         }
-        if let search { browser.startSearch(search) }
+        if let search { events.append(.action(.searchFor(search))) }
+        return events
     }
 }
 

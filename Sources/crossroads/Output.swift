@@ -1,4 +1,5 @@
 import Atlas
+import BrowserModel
 import Foundation
 
 /// Writing results: JSON for scripts (keys sorted so output is stable), aligned
@@ -65,7 +66,7 @@ struct RowJSON: Encodable {
 
     static func textRows(_ rows: [ListRow]) -> String {
         Output.table(rows.map { r in
-            [r.kind == .event ? (r.date.flatMap { try? EDTFDate(parsing: $0) }?.display ?? r.date ?? "") : r.kind.rawValue,
+            [r.kind == .event ? (r.date.map(DateText.display) ?? "") : r.kind.rawValue,
              r.id, r.title]
         })
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Atlas
+import BrowserModel
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -124,18 +125,10 @@ enum RecordText {
         out.append(line("\(d.title)  [\(d.kind.rawValue) \(d.id)]"))
         var fields: [[String]] = []
         func add(_ k: String, _ v: String?) { if let v, !v.isEmpty { fields.append([k, v]) } }
-        if let date = d.date { add(d.kind == .mission ? "mandate" : "date", (try? EDTFDate(parsing: date))?.display ?? date) }
+        if let date = d.date { add(d.kind == .mission ? "mandate" : "date", DateText.display(date)) }
         add("type", d.type)
-        add("place", d.place?.display)
-        add("acronym", d.acronym)
-        add("status", d.status)
-        add("location", d.location)
-        add("headquarters", d.headquarters)
-        add("iso3", d.iso3)
-        add("publisher", d.publisher)
-        add("author", d.author)
-        add("url", d.url)
-        add("aliases", d.aliases.joined(separator: "; "))
+        // The same fields, in the same order, as the browser's detail pane.
+        for f in d.fields { add(f.name, f.value) }
         if d.kind == .actor || d.kind == .mission { add("events", "\(d.eventCount)") }
         if d.kind == .source { add("cited by", d.citedByText) }
         if !fields.isEmpty { out.append(Output.table(fields)) }
@@ -157,7 +150,7 @@ enum RecordText {
         if !d.figures.isEmpty {
             out.append(""); out.append("Figures")
             out.append(Output.table(d.figures.map {
-                ["  " + ($0.date.flatMap { try? EDTFDate(parsing: $0) }?.display ?? ""), $0.actor?.title ?? "",
+                ["  " + ($0.date.map(DateText.display) ?? ""), $0.actor?.title ?? "",
                  $0.countText, $0.category, $0.location ?? "", $0.dataset.map { "[\($0)]" } ?? ""]
             }))
         }

@@ -34,15 +34,15 @@ struct SnapshotCommand: ParsableCommand {
         do { parsed = try KeyNotation.parse(keys) } catch { throw CLIError(error.description, code: .usage) }
         let store = try data.openStore()
         let browser = Browser(store: store)
-        try BrowseCommand.start(browser, at: at, search: search)
-        // Draw after every key, as the terminal would: what a key does can depend on
-        // the screen (page size, hint labels).
-        _ = browser.frame(width: width, height: height)
+        // The size first, as the terminal gives it: page sizes and hint labels follow
+        // from it in update, so no frame is drawn until the last key.
+        _ = browser.update(.resize(width: width, height: height))
+        for event in try BrowseCommand.firstEvents(at: at, search: search, store: store) { _ = browser.update(event) }
         for key in parsed {
-            if case .quit = browser.handle(key) { break }
-            _ = browser.frame(width: width, height: height)
+            // No terminal and no state file here: only a quit matters.
+            if browser.update(.key(key)).contains(where: \.isQuit) { break }
         }
-        Output.write(browser.frame(width: width, height: height).text)
+        Output.write(browser.frame().text)
     }
 
     static func parseSize(_ s: String) throws(CLIError) -> (Int, Int) {

@@ -113,10 +113,8 @@ final class BrowserHistoryTests: XCTestCase {
 
     func testHistoryIsSavedToUserStateAndRestoredAtItsEnd() {
         let s = Session()
-        var saved: [String] = []
-        s.browser.onUserStateChange = { saved = $0.history }
         s.press(":goto arrival<Enter>:goto handover<Enter>")
-        XCTAssertEqual(saved, ["arrival", "handover"])
+        XCTAssertEqual(s.saves.last?.history, ["arrival", "handover"], "the loop is asked to save the history")
 
         var state = UserState()
         state.history = ["arrival", "handover", "no-such-record"]

@@ -5,16 +5,16 @@ import Atlas
 /// Moving keys, quitting, the mouse.
 final class NavigationKeyTests: XCTestCase {
     private func assertSelectionInside(_ s: Session, _ key: String, file: StaticString = #filePath, line: UInt = #line) {
-        let p = s.pane(s.browser.focus == .detail ? .events : s.browser.focus)
+        var p: ListPane { s.pane(s.browser.focus == .detail ? .events : s.browser.focus) }
         XCTAssertTrue((0..<max(1, p.count)).contains(p.selected), "\(key): selected \(p.selected) of \(p.count)", file: file, line: line)
-        XCTAssertTrue(p.selected >= p.top && p.selected < p.top + p.viewHeight,
-                      "\(key): selection \(p.selected) off screen (top \(p.top), height \(p.viewHeight))", file: file, line: line)
+        XCTAssertTrue(p.selected >= p.top && p.selected < p.top + p.scroll.height,
+                      "\(key): selection \(p.selected) off screen (top \(p.top), height \(p.scroll.height))", file: file, line: line)
     }
 
     func testMovingKeysKeepTheSelectionInsideTheList() {
         let s = Session(width: 80, height: 24)
-        let p = s.pane(.events)
-        XCTAssertEqual(p.viewHeight, 18)
+        var p: ListPane { s.pane(.events) }
+        XCTAssertEqual(p.scroll.height, 18)
         let steps: [(String, Int)] = [
             ("j", 1), ("k", 0), ("k", 0), ("<Down>", 1), ("<Up>", 0),
             ("<PgDn>", 17), ("<Space>", 34), ("<Space>", 34), ("<PgDn>", 34), ("j", 34), ("<C-d>", 34),
@@ -205,17 +205,17 @@ final class MouseTests: XCTestCase {
 
     func testWheelScrollsTheListUnderThePointer() {
         let s = Session()
-        let p = s.pane(.events)
+        var p: ListPane { s.pane(.events) }
         s.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
         XCTAssertGreaterThan(p.top, 0)
-        XCTAssertTrue(p.selected >= p.top && p.selected < p.top + p.viewHeight, "the selection stays on screen")
+        XCTAssertTrue(p.selected >= p.top && p.selected < p.top + p.scroll.height, "the selection stays on screen")
         for _ in 0..<40 { s.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5))) }
         XCTAssertGreaterThan(p.top, 10)
         XCTAssertLessThanOrEqual(p.top, 35 - 16, "never past the last screenful")
         XCTAssertTrue(p.selected >= p.top && p.selected < 35)
         for _ in 0..<40 { s.key(.mouse(MouseEvent(kind: .wheelUp, x: 10, y: 5))) }
         XCTAssertLessThan(p.top, 5)
-        XCTAssertTrue(p.selected >= p.top && p.selected < p.top + p.viewHeight)
+        XCTAssertTrue(p.selected >= p.top && p.selected < p.top + p.scroll.height)
         XCTAssertEqual(s.browser.current, p.selectedRow?.id, "the focused list previews what the wheel selects")
         // The wheel over an unfocused pane scrolls it without taking the focus.
         s.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 28)))
@@ -231,7 +231,7 @@ final class MouseTests: XCTestCase {
     /// going up, stops at 2 instead of 0 (nor can the first two).
     func testRegression_wheelScrollsThreeRowsPerNotchAndReachesBothEnds() {
         let s = Session()
-        let p = s.pane(.events)
+        var p: ListPane { s.pane(.events) }
         s.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
         XCTAssertEqual(p.top, 3)
         s.key(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))

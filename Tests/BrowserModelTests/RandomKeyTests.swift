@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import Atlas
 @testable import BrowserModel
+import TestTools
 
 /// 20,000 random keys at random sizes, replayable from a fixed seed, through the
 /// same checks as `crossroads-bench keys` (a million keys in CI): nothing crashes,

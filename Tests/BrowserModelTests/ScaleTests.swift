@@ -1,6 +1,7 @@
 import XCTest
 import Atlas
 @testable import BrowserModel
+import TestTools
 
 /// Lists are windows over queries: with thousands of events every screen shows the
 /// right rows wherever the selection jumps.
@@ -17,9 +18,9 @@ final class ScaleTests: XCTestCase {
 
     /// The rows on screen are consecutive events in date order (ids ev-N go by week).
     private func assertVisibleRowsConsecutive(_ s: Session, _ context: String, file: StaticString = #filePath, line: UInt = #line) {
-        let p = s.pane(.events)
-        let rows = p.visibleRows(height: p.viewHeight)
-        XCTAssertEqual(rows.count, min(p.viewHeight, p.count - p.top), context, file: file, line: line)
+        var p: ListPane { s.pane(.events) }
+        let rows = p.window
+        XCTAssertEqual(rows.count, min(p.scroll.height, p.count - p.top), context, file: file, line: line)
         for (i, r) in rows.enumerated() {
             XCTAssertEqual(r.id, "ev-\(p.top + i)", "\(context): row \(i) of the window at \(p.top)", file: file, line: line)
             if r.id != "ev-\(p.top + i)" { return }
@@ -58,7 +59,7 @@ final class ScaleTests: XCTestCase {
             let year = rng.int(1990...2085), month = rng.int(1...12)
             let q = String(format: "%04d-%02d", year, month)
             s.press(":goto \(q)<Enter>")
-            let p = s.pane(.events)
+            var p: ListPane { s.pane(.events) }
             guard let row = p.selectedRow else { return XCTFail("no selection after :goto \(q)") }
             assertVisibleRowsConsecutive(s, ":goto \(q)")
             if s.status.hasPrefix("no event") {

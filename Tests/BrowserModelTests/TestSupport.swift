@@ -3,8 +3,9 @@ import XCTest
 import Atlas
 @testable import BrowserModel
 
-/// Shared helpers: fixture atlases, a key-driving session that renders after every
-/// key (as the terminal and `crossroads snapshot` do), snapshot files, and frame checks.
+/// Shared helpers: fixture atlases, a key-driving session (keys in through update,
+/// one frame when asked, as the terminal and `crossroads snapshot` do), snapshot
+/// files, and frame checks.
 enum Fixtures {
     /// Tests/BrowserModelTests/, found from this file's path (not bundle resources).
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -51,30 +52,34 @@ enum Fixtures {
     }
 }
 
-/// Drives a browser the way the terminal does: each key is handled, then a frame is
-/// rendered at the current size (hint labels and page sizes depend on the last frame).
+/// Drives a browser the way the terminal does: the size arrives as an event, keys
+/// go through update, and the frame is the view of the state after the last one.
+/// Nothing is drawn between keys: what a key does depends on the state only.
 final class Session {
     let browser: Browser
-    var width: Int
-    var height: Int
-    private(set) var frame: Frame
-    /// Commands returned by keys, in order (`.none` left out).
-    private(set) var commands: [ScreenCommand] = []
+    private(set) var width: Int
+    private(set) var height: Int
+    /// Effects asked for by keys, in order (saves of the state file left out).
+    private(set) var effects: [Effect] = []
+    /// Every state the browser asked to save, in order.
+    private(set) var saves: [UserState] = []
     private(set) var quit = false
 
     init(_ store: AtlasStore = Fixtures.store(), width: Int = 120, height: Int = 40) {
         browser = Browser(store: store)
         self.width = width
         self.height = height
-        frame = browser.frame(width: width, height: height)
+        _ = browser.update(.resize(width: width, height: height))
     }
 
     convenience init(atlas: String, width: Int = 120, height: Int = 40) {
         self.init(Fixtures.store(atlas), width: width, height: height)
     }
 
-    /// Presses keys written in KeyNotation, rendering after each; stops at a quit,
-    /// like `crossroads snapshot`. Returns the last frame.
+    var frame: Frame { browser.frame() }
+
+    /// Presses keys written in KeyNotation; stops at a quit, like `crossroads
+    /// snapshot`. Returns the frame after the last.
     @discardableResult
     func press(_ keys: String, file: StaticString = #filePath, line: UInt = #line) -> Frame {
         let parsed: [Key]
@@ -83,25 +88,27 @@ final class Session {
             return frame
         }
         for k in parsed {
-            if case .quit = key(k) { break }
+            if key(k)?.isQuit == true { break }
         }
         return frame
     }
 
-    /// Presses one key and renders; returns what the key asked of the front end.
+    /// Presses one key; returns the first effect it asked for other than saving
+    /// the state file (nil for none), which `saves` records.
     @discardableResult
-    func key(_ k: Key) -> ScreenCommand {
-        let command = browser.handle(k)
-        if command != .none { commands.append(command) }
-        if case .quit = command { quit = true }
-        frame = browser.frame(width: width, height: height)
-        return command
+    func key(_ k: Key) -> Effect? {
+        let out = browser.update(.key(k))
+        for e in out {
+            if case .saveUserState(let s) = e { saves.append(s) } else { effects.append(e) }
+            if e.isQuit { quit = true }
+        }
+        return out.first(where: { if case .saveUserState = $0 { return false } else { return true } })
     }
 
     func resize(_ w: Int, _ h: Int) {
         width = w
         height = h
-        frame = browser.frame(width: w, height: h)
+        _ = browser.update(.resize(width: w, height: h))
     }
 
     var text: String { frame.text }
@@ -115,9 +122,20 @@ final class Session {
     var selectedEventID: String? { pane(.events).selectedRow?.id }
 }
 
+extension Browser {
+    /// A key as the terminal sends it.
+    func handle(_ key: Key) -> [Effect] { update(.key(key)) }
+
+    /// The screen at a size: the size arrives as an event, then the view draws.
+    func frame(width: Int, height: Int) -> Frame {
+        _ = update(.resize(width: width, height: height))
+        return frame()
+    }
+}
+
 extension XCTestCase {
-    /// A fresh browser on a fixture atlas, keys pressed one by one with a frame
-    /// rendered after each (as `crossroads snapshot` does); returns the last frame.
+    /// A fresh browser on a fixture atlas, keys pressed one by one (as `crossroads
+    /// snapshot` does); returns the frame after the last.
     /// (An XCTestCase method, because XCTestCase's own `run()` hides a global one.)
     func run(keys: String, width: Int, height: Int, atlas: String = "mini",
              file: StaticString = #filePath, line: UInt = #line) -> Frame {

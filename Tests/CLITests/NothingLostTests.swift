@@ -3,6 +3,7 @@ import Foundation
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import TestTools
 #endif
 
 /// "Nothing lost": a SIGKILL at any moment of an import or of a state-file write

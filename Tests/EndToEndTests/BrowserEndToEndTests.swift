@@ -64,7 +64,8 @@ final class BrowserEndToEndTests: XCTestCase {
         try t.send("?")
         try t.waitFor("Everywhere")
         try t.send("q")
-        try t.waitFor("Enter open")
+        // The main view's hint line ("Enter open" alone is also the help box's).
+        try t.waitFor("Enter open  / search")
         try t.tmux(["resize-window", "-t", "t", "-x", "60", "-y", "20"])
         var screen = try t.waitFor("Events")
         XCTAssertFalse(screen.contains("Detail"), "a 60-column terminal shows only the focused pane:\n\(screen)")
@@ -111,6 +112,27 @@ final class BrowserEndToEndTests: XCTestCase {
         kill(-group, SIGCONT)
         try t.send("C-l")
         try t.waitFor("Events")
+        try t.send("Q")
+        XCTAssertEqual(t.exitStatus(), 0, t.stderr)
+        XCTAssertEqual(t.sttyBefore, t.sttyAfter)
+    }
+
+    /// Saving is an effect the loop carries out after painting; when it fails, the
+    /// person at the keyboard is told on the status line (it used to be silent).
+    func testAStateFileThatCannotBeWrittenIsSaidOnTheStatusLine() throws {
+        // A file where the state folder should be: every save fails.
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-blocker-\(getpid())")
+        try Data("not a folder".utf8).write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let t = try TmuxSession(environment: ["XDG_STATE_HOME": blocker.path])
+        try t.waitFor("Events")
+        try t.send("m")
+        let screen = try t.waitFor("could not save history and bookmarks")
+        XCTAssertTrue(screen.contains(blocker.path), screen)
+        XCTAssertFalse(screen.contains("bookmarked:"), "the failure replaces the claim that it was saved:\n\(screen)")
+        // The browser goes on.
+        try t.send("j")
+        try t.waitFor("Enter open  / search")
         try t.send("Q")
         XCTAssertEqual(t.exitStatus(), 0, t.stderr)
         XCTAssertEqual(t.sttyBefore, t.sttyAfter)

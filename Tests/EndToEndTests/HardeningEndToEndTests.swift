@@ -1,6 +1,7 @@
 import Atlas
 import Foundation
 import XCTest
+import TestTools
 
 /// The real binary in a real (tmux) terminal under abuse: every way out, resize
 /// storms and sizes down to 1×1, terminals it cannot use, and data that tries to

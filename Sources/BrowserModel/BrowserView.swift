@@ -1,68 +1,20 @@
 import Atlas
 
-/// Where each pane goes for a terminal size. Wide terminals show the three lists
-/// stacked beside the detail; medium ones one list beside the detail; narrow ones
-/// only the focused pane.
-struct Layout {
-    var lists: [(PaneID, rect: Rect)]
-    var detail: Rect?
-    var timelineRow: Int?
-    var statusRow: Int
-    var bottomRow: Int
-
-    static let minWidth = 40
-    static let minHeight = 8
-
-    static func compute(width: Int, height: Int, focus: PaneID, lastList: PaneID) -> Layout {
-        let timeline = height >= 16
-        let bodyTop = 1
-        let bodyBottom = height - 2 - (timeline ? 1 : 0)
-        let bodyHeight = bodyBottom - bodyTop
-        let list = focus == .detail ? lastList : focus
-        var lists: [(PaneID, rect: Rect)] = []
-        var detail: Rect?
-        if width >= 100 && bodyHeight >= 18 {
-            let leftWidth = max(44, width * 9 / 20)
-            let eventsHeight = bodyHeight / 2
-            let actorsHeight = (bodyHeight - eventsHeight) / 2
-            lists = [(.events, Rect(x: 0, y: bodyTop, width: leftWidth, height: eventsHeight)),
-                     (.actors, Rect(x: 0, y: bodyTop + eventsHeight, width: leftWidth, height: actorsHeight)),
-                     (.missions, Rect(x: 0, y: bodyTop + eventsHeight + actorsHeight, width: leftWidth,
-                                      height: bodyHeight - eventsHeight - actorsHeight))]
-            detail = Rect(x: leftWidth, y: bodyTop, width: width - leftWidth, height: bodyHeight)
-        } else if width >= 72 {
-            let leftWidth = width * 9 / 20
-            lists = [(list, Rect(x: 0, y: bodyTop, width: leftWidth, height: bodyHeight))]
-            detail = Rect(x: leftWidth, y: bodyTop, width: width - leftWidth, height: bodyHeight)
-        } else if focus == .detail {
-            detail = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight)
-        } else {
-            lists = [(list, Rect(x: 0, y: bodyTop, width: width, height: bodyHeight))]
-        }
-        return Layout(lists: lists, detail: detail, timelineRow: timeline ? bodyBottom : nil,
-                      statusRow: height - 2, bottomRow: height - 1)
-    }
-}
-
-extension Browser {
-    public func frame(width: Int, height: Int) -> Frame {
+/// The view: the frame for a state, and nothing else. It reads only the state (no
+/// store, no file) and writes nothing; the load step has already laid the screen
+/// out, sized the scrolls and read the rows.
+extension BrowserState {
+    public func frame() -> Frame {
         var c = Canvas(width: width, height: height)
         guard width >= Layout.minWidth, height >= Layout.minHeight else {
             drawTooSmall(&c, width: width, height: height)
             return c.frame
         }
-        let layout = Layout.compute(width: width, height: height, focus: focus, lastList: lastListPane)
-        lastLayout = layout
-        // The detail's lines are wrapped to the new layout's width (or a default when
-        // it has no detail pane): its offsets follow, drawn or not.
-        detailCursor = min(max(0, detailCursor), max(0, selectableCount - 1))
-        detailTop = min(max(0, detailTop), maxDetailTop)
+        guard let layout else { return c.frame }
         drawTitleBar(&c, width: width)
         for (id, rect) in layout.lists { drawList(&c, id, rect) }
         if let d = layout.detail {
             if let p = prompt, p.kind == .search { drawSearchResults(&c, d) } else { drawDetail(&c, d) }
-        } else {
-            visibleHints = []
         }
         if let row = layout.timelineRow { drawTimeline(&c, y: row, width: width) }
         drawStatus(&c, y: layout.statusRow, width: width)
@@ -83,7 +35,7 @@ extension Browser {
     private func drawTitleBar(_ c: inout Canvas, width: Int) {
         c.fill(Rect(x: 0, y: 0, width: width, height: 1), style: .statusBar)
         var x = c.put(" Crossroads ", x: 0, y: 0, style: .paneTitleFocused)
-        x = c.put(" " + store.origin + " ", x: x, y: 0, maxX: width, style: .statusBar)
+        x = c.put(" " + origin + " ", x: x, y: 0, maxX: width, style: .statusBar)
         var chips: [String] = []
         if let a = actorChip { chips.append("actor: \(a.title) ×") }
         if let m = missionChip { chips.append("mission: \(m.title) ×") }
@@ -111,7 +63,7 @@ extension Browser {
             c.put(f, x: inner.x, y: inner.y, maxX: inner.maxX, style: .error)
             return
         }
-        let rows = pane.visibleRows(height: inner.height)
+        let rows = pane.window
         if rows.isEmpty {
             let why = pane.filter.text != nil || pane.filter.actor != nil || pane.filter.mission != nil
                 ? "nothing matches the filter; Esc clears it" : "empty"
@@ -155,15 +107,8 @@ extension Browser {
         return terms
     }
 
-    /// An EDTF date as a list shows it (`22 Mar 2024`), or the text as stored when
-    /// it does not parse.
-    func compactDate(_ edtf: String) -> String {
-        if let known = compactDates[edtf] { return known }
-        if compactDates.count > 4096 { compactDates = [:] }
-        let compact = (try? EDTFDate(parsing: edtf))?.compact ?? edtf
-        compactDates[edtf] = compact
-        return compact
-    }
+    /// A date as lists show it, from the forms the load step prepared.
+    private func compactDate(_ edtf: String) -> String { compactDates[edtf] ?? edtf }
 
     private func drawDetail(_ c: inout Canvas, _ r: Rect) {
         let focused = focus == .detail
@@ -171,40 +116,31 @@ extension Browser {
         if let d = detail { title.append(Span(" · " + d.kind.rawValue, .dim)) }
         c.box(r, title: title, focused: focused)
         let inner = r.inner
-        visibleHints = []
         guard inner.width > 2, inner.height > 0 else { return }
-        detailViewHeight = inner.height
         guard detail != nil else {
-            let text = current.map { "no record '\($0)' in this atlas" } ?? "Nothing selected."
-            c.put(text, x: inner.x + 1, y: inner.y, maxX: inner.maxX, style: .dim)
+            let text: String
+            if let current, let why = detailFailure {
+                text = "could not read '\(current)': \(why)"
+            } else {
+                text = current.map { "no record '\($0)' in this atlas" } ?? "Nothing selected."
+            }
+            c.put(text, x: inner.x + 1, y: inner.y, maxX: inner.maxX, style: detailFailure == nil ? .dim : .error)
             return
         }
         let lines = detailLines
         let selectable = selectableIndices
-        detailCursor = min(max(0, detailCursor), max(0, selectable.count - 1))
-        // Keep the selected link on screen when the detail has the focus.
-        if focused, detailCursor < selectable.count {
-            let line = selectable[detailCursor]
-            if line < detailTop { detailTop = max(0, line - 1) }
-            if line >= detailTop + inner.height { detailTop = line - inner.height + 2 }
-        }
-        detailTop = min(max(0, detailTop), max(0, lines.count - inner.height))
-        let visible = lines.indices.filter { $0 >= detailTop && $0 < detailTop + inner.height }
-        let visibleTargets = visible.filter { lines[$0].target != nil }
-        let labels = DetailView.hintLabels(count: visibleTargets.count)
         // Link lines leave two columns for a one-letter label and its space; longer
         // labels push the link text right so a space always follows the label.
-        let extra = max(0, (labels.first?.count ?? 1) - 1)
+        let extra = max(0, (hints.first?.label.count ?? 1) - 1)
         let terms = search?.terms ?? []
-        for (row, i) in visible.enumerated() {
+        for (row, i) in detailScroll.visible.enumerated() {
             let y = inner.y + row
             let line = lines[i]
             let x = inner.x + 1 + (line.target != nil ? extra : 0)
             c.put(line.spans, x: x, y: y, maxX: inner.maxX)
             if !terms.isEmpty { c.highlight(terms: terms, y: y, x: x, maxX: inner.maxX, caseSensitive: search?.caseSensitive ?? false) }
-            if let k = visibleTargets.firstIndex(of: i) {
-                let label = labels[k]
-                visibleHints.append((label, line.target!))
+            if let hint = hints.first(where: { $0.line == i }) {
+                let label = hint.label
                 let typed = hintInput ?? ""
                 let style: StyleRole = hintInput != nil ? (label.hasPrefix(typed) ? .hint : .dim) : .hint
                 c.put(label, x: inner.x + 1, y: y, maxX: inner.maxX, style: style)
@@ -214,7 +150,7 @@ extension Browser {
             }
         }
         if lines.count > inner.height {
-            let pct = min(100, (detailTop + inner.height) * 100 / lines.count)
+            let pct = min(100, (detailScroll.top + inner.height) * 100 / lines.count)
             c.put(" \(pct)% ", x: r.maxX - 7, y: r.maxY - 1, maxX: r.maxX - 1, style: .dim)
         }
     }
@@ -223,7 +159,6 @@ extension Browser {
         let s = search
         let title = [Span("Search ", .paneTitleFocused), Span(s.map { "\(min($0.total, $0.hits.count)) hits" } ?? "", .dim)]
         c.box(r, title: title, focused: true)
-        visibleHints = []
         let inner = r.inner
         guard inner.width > 2, inner.height > 0 else { return }
         guard let s, !s.hits.isEmpty else {
@@ -232,8 +167,7 @@ extension Browser {
                   maxX: inner.maxX, style: .dim)
             return
         }
-        let top = max(0, min(s.index - inner.height / 2, s.hits.count - inner.height))
-        for (row, i) in (top..<min(s.hits.count, top + inner.height)).enumerated() {
+        for (row, i) in s.scroll.visible.enumerated() {
             let h = s.hits[i]
             let y = inner.y + row
             let kind = TerminalText.pad(h.kind.rawValue, to: 8)
@@ -247,15 +181,12 @@ extension Browser {
     }
 
     private func drawTimeline(_ c: inout Canvas, y: Int, width: Int) {
-        guard let events = panes[.events] else { return }
-        let filter = events.filter
-        let buckets: [(bucket: Int, count: Int)]
-        if let cached = timelineCache, cached.filter == filter {
-            buckets = cached.buckets
-        } else {
-            buckets = (try? store.histogram(filter, byMonth: false)) ?? []
-            timelineCache = (filter, buckets)
+        guard let events = panes[.events], let timeline else { return }
+        if let why = timeline.failure {
+            c.put(" timeline: \(why)", x: 0, y: y, maxX: width, style: .error)
+            return
         }
+        let buckets = timeline.buckets
         guard let first = buckets.first?.bucket, let last = buckets.last?.bucket else {
             c.put(" timeline: no events", x: 0, y: y, style: .dim)
             return
@@ -343,27 +274,18 @@ extension Browser {
     }
 
     private func drawOverlay(_ c: inout Canvas, width: Int, height: Int) {
-        guard var o = overlay else { return }
+        guard let o = overlay else { return }
         let w = min(width - 4, 90), h = min(height - 2, max(8, o.rows.count + 2))
         let r = Rect(x: (width - w) / 2, y: 1 + (height - 1 - h) / 2, width: w, height: h)
         c.fill(r)
         c.box(r, title: [Span(o.title, .paneTitleFocused)], focused: true)
         let inner = r.inner
-        o.viewHeight = max(1, inner.height)
-        o.top = min(max(0, o.top), max(0, o.rows.count - inner.height))
-        // A box with selectable rows keeps its selection in view; one without (help)
-        // scrolls freely.
-        if !o.selectableRows.isEmpty {
-            if o.selected < o.top { o.top = o.selected }
-            if o.selected >= o.top + inner.height { o.top = o.selected - inner.height + 1 }
-        }
-        for (row, i) in (o.top..<min(o.rows.count, o.top + inner.height)).enumerated() {
+        for (row, i) in o.scroll.visible.enumerated() {
             let y = inner.y + row
             c.put(o.rows[i].spans, x: inner.x + 1, y: y, maxX: inner.maxX)
             if i == o.selected && o.rows[i].target != nil {
                 c.restyle(x: inner.x, y: y, count: inner.width, style: .selection)
             }
         }
-        overlay = o
     }
 }

@@ -1,4 +1,5 @@
 import Atlas
+import BrowserModel
 
 /// Seeded random keys at random sizes against a `Browser`, with the browser's
 /// invariants checked after every key: the frame has exactly the size asked for,
@@ -57,7 +58,7 @@ public struct RandomKeyRun {
         self.seed = seed
         rng = SplitMix64(seed: seed)
         browser = Browser(store: stores[0])
-        _ = browser.frame(width: width, height: height)
+        _ = browser.update(.resize(width: width, height: height))
     }
 
     /// Presses `count` keys, checking after each; stops early after `maxFailures`
@@ -69,13 +70,17 @@ public struct RandomKeyRun {
             if case .resize = key { newSize(); result.resizes += 1 } else if rng.int(0...49) == 0 { newSize(); result.resizes += 1 }
             recent.append(key)
             if recent.count > 30 { recent.removeFirst() }
-            if case .quit = browser.handle(key) {
+            // A resize key is the terminal's news of a new size: the size follows as its event.
+            let event: BrowserEvent = key == .resize ? .resize(width: width, height: height) : .key(key)
+            if browser.width != width || browser.height != height { _ = browser.update(.resize(width: width, height: height)) }
+            if browser.update(event).contains(where: { if case .quit = $0 { return true } else { return false } }) {
                 result.quits += 1
                 storeIndex = (storeIndex + 1) % stores.count
                 browser = Browser(store: stores[storeIndex])
+                _ = browser.update(.resize(width: width, height: height))
                 recent = []
             }
-            let frame = browser.frame(width: width, height: height)
+            let frame = browser.frame()
             result.keys += 1
             // Measuring every line as the terminal would is the dearest check: every 50th key.
             if let problem = browser.invariantProblem(frame: frame, width: width, height: height, measureText: step % 50 == 0) {
@@ -104,50 +109,5 @@ public struct RandomKeyRun {
         case 1: width = rng.int(150...200); height = rng.int(45...60)
         default: width = rng.int(1...200); height = rng.int(1...60)
         }
-    }
-}
-
-extension Browser {
-    /// What is wrong with the browser's state after a key and the frame it drew,
-    /// or nil when nothing is. `measureText` also measures every line of the frame's
-    /// text as the terminal would (dearer than the other checks).
-    func invariantProblem(frame: Frame, width: Int, height: Int, measureText: Bool) -> String? {
-        guard frame.width == width, frame.height == height, frame.cells.count == width * height else {
-            return "frame is \(frame.width)x\(frame.height) with \(frame.cells.count) cells"
-        }
-        if measureText {
-            let lines = frame.text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard lines.count == height else { return "frame text has \(lines.count) lines" }
-            if let i = lines.firstIndex(where: { TerminalText.width(String($0)) != width }) {
-                return "frame line \(i) is \(TerminalText.width(String(lines[i]))) columns wide: |\(lines[i])|"
-            }
-        }
-        let h = history
-        guard (-1..<h.entries.count).contains(h.index), h.entries.isEmpty == (h.index == -1), h.entries.count <= History.limit else {
-            return "history index \(h.index) of \(h.entries.count) entries"
-        }
-        for id in PaneID.allCases {
-            guard let pane = panes[id] else {
-                if id == .detail { continue }
-                return "no \(id) pane"
-            }
-            let inside = pane.count == 0 ? pane.selected == 0 : (0..<pane.count).contains(pane.selected)
-            guard inside, pane.top >= 0, pane.top <= max(0, pane.count - 1) else {
-                return "\(id) pane: selection \(pane.selected), top \(pane.top) of \(pane.count) rows"
-            }
-        }
-        guard focus == .detail || panes[focus] != nil else { return "focus on \(focus), which has no pane" }
-        // Detail offsets stay inside its lines as the frame wrapped them (`G` once left
-        // detailTop at Int.max; a narrow detail's offset once outlived its layout).
-        guard detailCursor >= 0, detailCursor < max(1, selectableCount), detailTop >= 0, detailTop <= maxDetailTop else {
-            return "detail cursor \(detailCursor) of \(selectableCount) links, top \(detailTop) of \(detailLines.count) lines (at most \(maxDetailTop))"
-        }
-        if let s = search, s.hits.isEmpty ? s.index != 0 : !(0..<s.hits.count).contains(s.index) {
-            return "search hit \(s.index) of \(s.hits.count)"
-        }
-        if let o = overlay, !(o.rows.isEmpty ? o.selected == 0 : (0..<o.rows.count).contains(o.selected)) || o.top < 0 {
-            return "overlay selection \(o.selected), top \(o.top) of \(o.rows.count) rows"
-        }
-        return nil
     }
 }

@@ -1,1 +1,0 @@
-public enum AtlasVersion { public static let schema = 1 }
