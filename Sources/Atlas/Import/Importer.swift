@@ -10,7 +10,9 @@ import GRDB
 /// record again replaces it.
 public enum Importer {
     /// Bytes of new search-index entries held in memory before FTS5 writes them.
-    static let ftsBuffer = 128 << 20
+    public static let ftsBuffer = 128 << 20
+    /// SQLite's page cache while an import writes, in KiB.
+    public static let pageCacheKiB = 262_144
 
     public static func run(preset: ImportPreset, files: [URL], into database: URL, withBuiltin: Bool = false,
                            options: ImportOptions = .init(),
@@ -50,7 +52,7 @@ public enum Importer {
             // A large page cache keeps the indexes being filled in memory instead of
             // spilling and re-reading their pages (it is a ceiling, used as needed).
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -\(Self.pageCacheKiB)")
             }
             try queue.write { db in
                 if !exists { try Schema.create(db) }
@@ -168,11 +170,11 @@ final class ImportSession {
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
         file = url.path
         fileName = url.lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw ImportError.unreadable(path: url.path, reason: "cannot be read")
+        let mapped = try MappedFile(url)
+        guard mapped.bytes.count > 0 else { throw ImportError.malformed(path: url.path, line: 1, reason: "empty file") }
+        if Self.buildsAhead(preset) {
+            return try importBuiltAhead(mapped, url: url, preset: preset, progress: progress, start: start)
         }
-        guard !data.isEmpty else { throw ImportError.malformed(path: url.path, line: 1, reason: "empty file") }
         let encoding: CSVReader.Encoding = switch options.encoding {
         case .utf8: .utf8
         case .cp1252: .cp1252
@@ -182,8 +184,8 @@ final class ImportSession {
         var columns = 0
         var sawTags = false
         var rows = 0
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        do {
+            let bytes = mapped.bytes
             do {
                 try CSVReader.forEach(in: bytes, separator: options.mapping?.separatorByte ?? preset.separator, encoding: encoding) { record in
                     line = record.line
@@ -235,7 +237,7 @@ final class ImportSession {
                         case .unMissions: try unMission(row)
                         case .geoPKO: try geoPKO(row)
                         case .unscVetoes: try unscVeto(row)
-                        case .ucdpGED: try ucdpEvent(row)
+                        case .ucdpGED: try write(Self.ucdpPrepare(row, rowContext))
                         case .acled: try acledEvent(row)
                         case .gdelt1: try gdeltEvent(row)
                         case .mapping: try mappedEvent(row, options.mapping!)
@@ -249,6 +251,7 @@ final class ImportSession {
                         // and still is none) is this row's problem, not the import's.
                         try skip("\(error)")
                     }
+                    mapped.release(before: record.fields.first?.lowerBound ?? 0)
                     if rows % 20_000 == 0, let progress {
                         let done = record.fields.last.map(\.upperBound) ?? 0
                         progress(ImportProgress(file: url.lastPathComponent, rows: summary.rowsRead, bytesRead: done,
@@ -308,11 +311,16 @@ final class ImportSession {
     ]
 
     func checkColumns(_ preset: ImportPreset, _ header: [String: Int]) throws {
-        let required = preset == .mapping ? (options.mapping?.columns ?? []).map { $0.lowercased() } : Self.requiredColumns[preset] ?? []
+        let missing = Self.missingColumns(preset, header, mapping: options.mapping)
+        if !missing.isEmpty { throw ImportError.missingColumns(path: file, columns: missing) }
+    }
+
+    static func missingColumns(_ preset: ImportPreset, _ header: [String: Int], mapping: ImportMapping?) -> [String] {
+        let required = preset == .mapping ? (mapping?.columns ?? []).map { $0.lowercased() } : Self.requiredColumns[preset] ?? []
         var missing = required.filter { header[$0] == nil }
         // ACLED keys its rows by event_id_cnty, some exports only by data_id.
         if preset == .acled && header["event_id_cnty"] == nil && header["data_id"] == nil { missing.insert("event_id_cnty", at: 0) }
-        if !missing.isEmpty { throw ImportError.missingColumns(path: file, columns: missing) }
+        return missing
     }
 
     /// A part of a row left out (the row's other parts are imported): listed with
@@ -324,8 +332,7 @@ final class ImportSession {
     /// A dataset citation: the file, the row's line and key, and the day of the
     /// import; the quote is a real text field of the row, whole or cut at a word.
     func citation(_ source: String, key: String, quote: String) -> Citation {
-        Citation(source: source, locator: "\(fileName) line \(line), \(key), imported \(importDate)",
-                 quote: Self.excerpt(quote))
+        rowContext.citation(source, key: key, quote: quote)
     }
 
     /// Text up to `limit` characters, cut at a word with an ellipsis when longer.
