@@ -137,8 +137,9 @@ final class StoreWriter {
         try run(search, row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? "")
     }
 
-    /// Binds the values in order and steps the statement once.
-    private func run(_ statement: Statement, _ values: any SQLBindable...) throws {
+    /// Binds the values in order and steps the statement once (also for the
+    /// import's own bookkeeping statements, which it prepares once).
+    func run(_ statement: Statement, _ values: any SQLBindable...) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (i, v) in values.enumerated() { v.bind(to: handle, at: Int32(i + 1)) }

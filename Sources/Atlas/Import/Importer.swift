@@ -10,9 +10,9 @@ import GRDB
 /// record again replaces it.
 public enum Importer {
     /// Bytes of new search-index entries held in memory before FTS5 writes them.
-    public static let ftsBuffer = 128 << 20
+    public static let ftsBuffer = Int(ProcessInfo.processInfo.environment["XFTS"] ?? "") ?? (128 << 20)
     /// SQLite's page cache while an import writes, in KiB.
-    public static let pageCacheKiB = 262_144
+    public static let pageCacheKiB = Int(ProcessInfo.processInfo.environment["XCACHE"] ?? "") ?? 262_144
 
     public static func run(preset: ImportPreset, files: [URL], into database: URL, withBuiltin: Bool = false,
                            options: ImportOptions = .init(),
@@ -135,6 +135,13 @@ final class ImportSession {
     var parkedFigures: [String: Int64] = [:]
     /// How many rows so far carried each veto draft symbol (see `unscVeto`).
     var vetoDrafts: [String: Int] = [:]
+    /// `import_record`'s insert, prepared once.
+    let importRecordInsert: Statement
+    /// Per dataset and namespace: whether it had nothing when this import began
+    /// writing to it (see `surelyNew`).
+    var freshNamespaces: [String: Bool] = [:]
+    /// The keys this import wrote, by hash (see `surelyNew`).
+    var keysWritten: Set<UInt64> = []
     /// This import's mark on the records it writes, to tell a key repeated within
     /// the import from one an earlier import wrote.
     let run: Int
@@ -150,6 +157,10 @@ final class ImportSession {
     init(db: Database, options: ImportOptions) throws {
         self.db = db
         writer = try StoreWriter(db)
+        importRecordInsert = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO import_record(id, dataset, kind, fingerprint, file, line, imported, run, withdrawn, record, scope, day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            """)
         run = try Int.fetchOne(db, sql: "SELECT ifnull(max(run), 0) + 1 FROM import_record") ?? 1
         self.options = options
     }
@@ -391,7 +402,8 @@ final class ImportSession {
         let outcome: RecordOutcome
         // An event's figures change with it only when its figures field does.
         var figuresOutcome: RecordOutcome?
-        if let previous = try previousImport(id) {
+        let new = try surelyNew(id, dataset: dataset)
+        if !new, let previous = try previousImport(id) {
             let old = RecordFingerprint(stored: previous.fingerprint)
             if let day = previous.withdrawn {
                 outcome = .updated("back in this export after being withdrawn on \(day)")
@@ -407,7 +419,7 @@ final class ImportSession {
                 if !fields.contains("figures") { figuresOutcome = .unchanged }
             }
         } else {
-            outcome = try delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
+            outcome = try !new && delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
         }
         try recordImport(id, dataset: dataset, kind: kind, fingerprint: fingerprint.stored, scope: scope)
         if outcome != .unchanged {
