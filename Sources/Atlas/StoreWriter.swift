@@ -20,6 +20,9 @@ final class StoreWriter {
     private let figure: Statement
     private let search: Statement
     private let link: Statement
+    /// When set, search entries go to an index built on another thread (an import
+    /// into a new database) instead of this database's FTS5 table.
+    var searchBuilder: SearchIndexBuilder?
 
     init(_ db: Database) throws {
         self.db = db
@@ -133,8 +136,22 @@ final class StoreWriter {
         }
     }
 
+    /// The one place a record's search entry is made.
     private func index(_ row: Int64, title: String, aliases: [String], summary: String?, place: String?) throws {
-        try run(search, row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? "")
+        if let searchBuilder {
+            searchBuilder.insert(rowid: row, title: title, aliases: aliases.joined(separator: " ; "), summary: summary ?? "", place: place ?? "")
+        } else {
+            try run(search, row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? "")
+        }
+    }
+
+    /// Removes a record's search entry.
+    func unindex(_ row: Int64) throws {
+        if let searchBuilder {
+            searchBuilder.delete(rowid: row)
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [row])
+        }
     }
 
     /// Binds the values in order and steps the statement once (also for the

@@ -10,9 +10,13 @@ import GRDB
 /// record again replaces it.
 public enum Importer {
     /// Bytes of new search-index entries held in memory before FTS5 writes them.
-    public static let ftsBuffer = Int(ProcessInfo.processInfo.environment["XFTS"] ?? "") ?? (128 << 20)
-    /// SQLite's page cache while an import writes, in KiB.
-    public static let pageCacheKiB = Int(ProcessInfo.processInfo.environment["XCACHE"] ?? "") ?? 262_144
+    /// 32 MB: at 100,000 rows 128 MB was no faster, and memory must stay under
+    /// 200 MB at a million rows (`crossroads-bench import` measures both).
+    public static let ftsBuffer = 32 << 20
+    /// SQLite's page cache while an import writes, in KiB: 32 MB, as fast as 64 or
+    /// 128 MB at 100,000 rows (measured 2026-12-06), since the kernel's page cache
+    /// keeps what it evicts close at hand.
+    public static let pageCacheKiB = 32_768
 
     public static func run(preset: ImportPreset, files: [URL], into database: URL, withBuiltin: Bool = false,
                            options: ImportOptions = .init(),
@@ -54,14 +58,27 @@ public enum Importer {
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -\(Self.pageCacheKiB)")
             }
+            // Into a new database, the search index is built on the second core in a
+            // file of its own and copied in at the end (see SearchIndexBuilder).
+            var searchBuilder: SearchIndexBuilder?
+            defer { searchBuilder?.abandon() }
+            if !exists && jobs.allSatisfy({ ImportSession.buildsAhead($0.preset) }) {
+                searchBuilder = try SearchIndexBuilder(beside: database)
+            }
             try queue.write { db in
                 if !exists { try Schema.create(db) }
                 try Schema.addImportRecords(db)
-                // FTS5 gathers new index entries in memory and writes a segment each
-                // time they pass `hashsize` (1 MB by default), then merges segments;
-                // a larger buffer writes fewer, larger segments (a third less time).
-                try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', \(Self.ftsBuffer))")
                 let session = try ImportSession(db: db, options: options)
+                if let searchBuilder {
+                    let sql = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE name = 'search'") ?? ""
+                    searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 2)
+                    session.writer.searchBuilder = searchBuilder
+                } else {
+                    // FTS5 gathers new index entries in memory and writes a segment each
+                    // time they pass `hashsize` (1 MB by default), then merges segments;
+                    // a larger buffer writes fewer, larger segments (a third less time).
+                    try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', \(Self.ftsBuffer))")
+                }
                 if withBuiltin { try session.upsertBuiltin() }
                 for job in jobs {
                     session.summary = ImportSummary()
@@ -82,7 +99,11 @@ public enum Importer {
                         throw ImportError.tooLittleImported(path: job.files.map(\.path).joined(separator: ", "), summaries: summaries)
                     }
                 }
-                try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', 1048576)")
+                if let searchBuilder {
+                    try searchBuilder.copy(into: db)
+                } else {
+                    try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', 1048576)")
+                }
                 try ListSummary.refresh(db)
             }
             try queue.close()
@@ -374,9 +395,11 @@ final class ImportSession {
         try db.cachedStatement(sql: "UPDATE figure SET entity = -entity WHERE entity = ? AND key IS NOT NULL").execute(arguments: [rowid])
         if db.changesCount > 0 { parkedFigures[id] = rowid }
         for table in ["alias WHERE entity", "participant WHERE event", "event_mission WHERE event", "citation WHERE entity",
-                      "figure WHERE entity", "search WHERE rowid", "entity WHERE rowid"] {
+                      "figure WHERE entity"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [rowid])
         }
+        try writer.unindex(rowid)
+        try db.cachedStatement(sql: "DELETE FROM entity WHERE rowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "DELETE FROM link WHERE from_id = ?").execute(arguments: [id])
         return true
     }
