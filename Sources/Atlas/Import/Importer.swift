@@ -53,8 +53,8 @@ public enum Importer {
         do {
             let queue = try DatabaseQueue(path: copy.url.path)
             // The copy is thrown away on failure: no journal needed while writing it.
-            // A large page cache keeps the indexes being filled in memory instead of
-            // spilling and re-reading their pages (it is a ceiling, used as needed).
+            // The page cache keeps the indexes being filled in memory instead of
+            // spilling and re-reading their pages (a ceiling, used as needed).
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -\(Self.pageCacheKiB)")
             }
@@ -62,6 +62,9 @@ public enum Importer {
             // file of its own and copied in at the end (see SearchIndexBuilder).
             var searchBuilder: SearchIndexBuilder?
             defer { searchBuilder?.abandon() }
+            // With it, the indexes of a new database that fill in no order are made
+            // after the rows (see DeferredIndexes).
+            var deferred: DeferredIndexes?
             if !exists && jobs.allSatisfy({ ImportSession.buildsAhead($0.preset) }) {
                 searchBuilder = try SearchIndexBuilder(beside: database)
             }
@@ -72,6 +75,7 @@ public enum Importer {
                 if let searchBuilder {
                     let sql = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE name = 'search'") ?? ""
                     searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 2)
+                    deferred = try DeferredIndexes.drop(db)
                     session.writer.searchBuilder = searchBuilder
                 } else {
                     // FTS5 gathers new index entries in memory and writes a segment each
@@ -85,6 +89,8 @@ public enum Importer {
                     for file in job.files {
                         try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
                     }
+                    // Withdrawing looks records up by dataset and country.
+                    try deferred?.restore(db)
                     try session.withdrawMissing()
                     session.summary.seconds = Date().timeIntervalSince(jobStart)
                     jobStart = Date()
@@ -99,6 +105,7 @@ public enum Importer {
                         throw ImportError.tooLittleImported(path: job.files.map(\.path).joined(separator: ", "), summaries: summaries)
                     }
                 }
+                try deferred?.restore(db)
                 if let searchBuilder {
                     try searchBuilder.copy(into: db)
                 } else {
