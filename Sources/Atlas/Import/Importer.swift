@@ -10,9 +10,9 @@ import GRDB
 /// record again replaces it.
 public enum Importer {
     /// Bytes of new search-index entries held in memory before FTS5 writes them.
-    /// 32 MB: at 100,000 rows 128 MB was no faster, and memory must stay under
+    /// 16 MB: at 100,000 rows 128 MB was no faster, and memory must stay under
     /// 200 MB at a million rows (`crossroads-bench import` measures both).
-    public static let ftsBuffer = 32 << 20
+    public static let ftsBuffer = 16 << 20
     /// SQLite's page cache while an import writes, in KiB: 32 MB, as fast as 64 or
     /// 128 MB at 100,000 rows (measured 2026-12-06), since the kernel's page cache
     /// keeps what it evicts close at hand.
@@ -74,7 +74,7 @@ public enum Importer {
                 let session = try ImportSession(db: db, options: options)
                 if let searchBuilder {
                     let sql = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE name = 'search'") ?? ""
-                    searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 2)
+                    searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 4)
                     deferred = try DeferredIndexes.drop(db)
                     session.writer.searchBuilder = searchBuilder
                 } else {
