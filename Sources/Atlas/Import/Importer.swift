@@ -74,7 +74,7 @@ public enum Importer {
                 let session = try ImportSession(db: db, options: options)
                 if let searchBuilder {
                     let sql = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE name = 'search'") ?? ""
-                    searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 4)
+                    searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 2)
                     deferred = try DeferredIndexes.drop(db)
                     session.writer.searchBuilder = searchBuilder
                 } else {
