@@ -61,11 +61,12 @@ struct SQLiteFloor {
             INSERT INTO rows_search(rowid, \(cols)) SELECT rowid, \(cols) FROM rows;
             COMMIT;
             SELECT count(*) FROM rows;
+            .system grep VmHWM /proc/$PPID/status
 
             """
     }
 
-    /// Runs the floor once into a new database file beside `scratch`, removed after.
+    /// Runs the floor once into a new database file at `scratch`, removed after.
     func run(scratch: URL) throws -> Run {
         try? FileManager.default.removeItem(at: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -91,9 +92,14 @@ struct SQLiteFloor {
         guard process.terminationStatus == 0, err.isEmpty else {
             throw Failure.failed(status: process.terminationStatus, stderr: String(decoding: err, as: UTF8.self))
         }
-        let rows = Int(String(decoding: out, as: UTF8.self).split(separator: "\n").last ?? "") ?? 0
+        let lines = String(decoding: out, as: UTF8.self).split(separator: "\n")
+        let rows = lines.lazy.compactMap { Int($0) }.first ?? 0
+        // The shell's own high-water mark, read from /proc by a command it runs:
+        // getrusage's figure for a child starts from the parent's memory at the
+        // spawn, so after the first import it was the import's peak, not sqlite3's.
+        let hwm = lines.first { $0.hasPrefix("VmHWM:") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
         return Run(seconds: seconds, cpuSeconds: ResourceUse.cpuSeconds(after) - ResourceUse.cpuSeconds(before),
-                   peakRSSBytes: Int(after.ru_maxrss) * 1024, rows: rows)
+                   peakRSSBytes: (hwm ?? 0) * 1024, rows: rows)
     }
 }
 
