@@ -20,6 +20,9 @@ final class StoreWriter {
     private let figure: Statement
     private let search: Statement
     private let link: Statement
+    /// When set, search entries go to an index built on another thread (an import
+    /// into a new database) instead of this database's FTS5 table.
+    var searchBuilder: SearchIndexBuilder?
 
     init(_ db: Database) throws {
         self.db = db
@@ -137,8 +140,16 @@ final class StoreWriter {
         }
     }
 
+    /// The one place a record's search entry is made: this database's FTS5 table, or
+    /// the index an import builds on the other core.
     private func index(_ row: Int64, title: String, aliases: [String], summary: String?, place: String?, quotes: [String]) throws {
-        try run(search, row, title, aliases.joined(separator: " ; "), summary ?? "", place ?? "", quotes.joined(separator: " ; "))
+        let joinedAliases = aliases.joined(separator: " ; "), joinedQuotes = quotes.joined(separator: " ; ")
+        if let searchBuilder {
+            searchBuilder.insert(rowid: row, title: title, aliases: joinedAliases, summary: summary ?? "", place: place ?? "",
+                                 quotes: joinedQuotes)
+        } else {
+            try run(search, row, title, joinedAliases, summary ?? "", place ?? "", joinedQuotes)
+        }
     }
 
     /// The verbatim words a record cites, searched too: an article's own word is what a
@@ -147,8 +158,18 @@ final class StoreWriter {
         sources.map(\.quote) + figures.compactMap { $0.source?.quote }
     }
 
-    /// Binds the values in order and steps the statement once.
-    private func run(_ statement: Statement, _ values: any SQLBindable...) throws {
+    /// Removes a record's search entry.
+    func unindex(_ row: Int64) throws {
+        if let searchBuilder {
+            searchBuilder.delete(rowid: row)
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [row])
+        }
+    }
+
+    /// Binds the values in order and steps the statement once (also for the
+    /// import's own bookkeeping statements, which it prepares once).
+    func run(_ statement: Statement, _ values: any SQLBindable...) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         for (i, v) in values.enumerated() { v.bind(to: handle, at: Int32(i + 1)) }

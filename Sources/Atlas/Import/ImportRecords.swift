@@ -45,11 +45,35 @@ extension ImportSession {
         case .none: scopeText = nil
         }
         if case .list = scope { listCoverage.insert(dataset) }
-        try db.cachedStatement(sql: """
-            INSERT OR REPLACE INTO import_record(id, dataset, kind, fingerprint, file, line, imported, run, withdrawn, record, scope, day)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-            """).execute(arguments: [id, dataset, kind.rawValue, fingerprint, fileName, line,
-                                     importDate, run, record, scopeText, day])
+        // Bound straight into a statement prepared once: one row per record written.
+        try writer.run(importRecordInsert, id, dataset, kind.rawValue, fingerprint, fileName, line, importDate, run, record,
+                       scopeText, day)
+        keysWritten.insert(RecordFingerprint.fnv1a(id))
+    }
+
+    /// Whether `id` cannot have been written before: its dataset had no records and
+    /// its namespace (`ucdp-ged:`) no rows when this import first wrote to it, and
+    /// this import has not written the key yet. Then the two lookups a record
+    /// otherwise costs (its `import_record` row, an entity under its id) are
+    /// skipped: in the import of a new dataset they were a fifth of the writer's
+    /// time and always found nothing. Keys are remembered by hash: a collision only
+    /// means looking up after all.
+    func surelyNew(_ id: String, dataset: String) throws -> Bool {
+        guard let colon = id.firstIndex(of: ":") else { return false }
+        let namespace = String(id[...colon])
+        let scope = dataset + "\u{1F}" + namespace
+        let fresh: Bool
+        if let known = freshNamespaces[scope] {
+            fresh = known
+        } else {
+            let upper = String(namespace.dropLast()) + ";"   // ':' + 1: every id that starts with the namespace sorts below
+            fresh = try Bool.fetchOne(db, sql: """
+                SELECT NOT EXISTS (SELECT 1 FROM import_record WHERE dataset = ?)
+                   AND NOT EXISTS (SELECT 1 FROM entity WHERE id >= ? AND id < ?)
+                """, arguments: [dataset, namespace, upper]) ?? false
+            freshNamespaces[scope] = fresh
+        }
+        return fresh && !keysWritten.contains(RecordFingerprint.fnv1a(id))
     }
 
     /// A record a row refers to without writing it (a mission Geo-PKO made): it is

@@ -10,7 +10,13 @@ import GRDB
 /// record again replaces it.
 public enum Importer {
     /// Bytes of new search-index entries held in memory before FTS5 writes them.
-    static let ftsBuffer = 128 << 20
+    /// 16 MB: at 100,000 rows 128 MB was no faster, and memory must stay under
+    /// 200 MB at a million rows (`crossroads-bench import` measures both).
+    public static let ftsBuffer = 16 << 20
+    /// SQLite's page cache while an import writes, in KiB: 32 MB, as fast as 64 or
+    /// 128 MB at 100,000 rows (measured 2026-12-06), since the kernel's page cache
+    /// keeps what it evicts close at hand.
+    public static let pageCacheKiB = 32_768
 
     public static func run(preset: ImportPreset, files: [URL], into database: URL, withBuiltin: Bool = false,
                            options: ImportOptions = .init(),
@@ -60,19 +66,36 @@ public enum Importer {
         do {
             let queue = try DatabaseQueue(path: copy.url.path)
             // The copy is thrown away on failure: no journal needed while writing it.
-            // A large page cache keeps the indexes being filled in memory instead of
-            // spilling and re-reading their pages (it is a ceiling, used as needed).
+            // The page cache keeps the indexes being filled in memory instead of
+            // spilling and re-reading their pages (a ceiling, used as needed).
             try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144")
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -\(Self.pageCacheKiB)")
+            }
+            // Into a new database, the search index is built on the second core in a
+            // file of its own and copied in at the end (see SearchIndexBuilder).
+            var searchBuilder: SearchIndexBuilder?
+            defer { searchBuilder?.abandon() }
+            // With it, the indexes of a new database that fill in no order are made
+            // after the rows (see DeferredIndexes).
+            var deferred: DeferredIndexes?
+            if !exists && jobs.allSatisfy({ ImportSession.buildsAhead($0.preset) }) {
+                searchBuilder = try SearchIndexBuilder(beside: database)
             }
             try queue.write { db in
                 if !exists { try Schema.create(db) }
                 try Schema.addImportRecords(db)
-                // FTS5 gathers new index entries in memory and writes a segment each
-                // time they pass `hashsize` (1 MB by default), then merges segments;
-                // a larger buffer writes fewer, larger segments (a third less time).
-                try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', \(Self.ftsBuffer))")
                 let session = try ImportSession(db: db, options: options)
+                if let searchBuilder {
+                    let sql = try String.fetchOne(db, sql: "SELECT sql FROM main.sqlite_master WHERE name = 'search'") ?? ""
+                    searchBuilder.start(searchSQL: sql, bufferBytes: Self.ftsBuffer, cacheKiB: Self.pageCacheKiB / 2)
+                    deferred = try DeferredIndexes.drop(db)
+                    session.writer.searchBuilder = searchBuilder
+                } else {
+                    // FTS5 gathers new index entries in memory and writes a segment each
+                    // time they pass `hashsize` (1 MB by default), then merges segments;
+                    // a larger buffer writes fewer, larger segments (a third less time).
+                    try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', \(Self.ftsBuffer))")
+                }
                 if withBuiltin { try session.upsertBuiltin() }
                 for job in jobs {
                     session.summary = ImportSummary()
@@ -83,6 +106,8 @@ public enum Importer {
                             try session.importFile(file, preset: job.preset, progress: progress, start: jobStart)
                         }
                     }
+                    // Withdrawing looks records up by dataset and country.
+                    try deferred?.restore(db)
                     try session.withdrawMissing()
                     session.summary.seconds = Date().timeIntervalSince(jobStart)
                     jobStart = Date()
@@ -97,7 +122,12 @@ public enum Importer {
                         throw ImportError.tooLittleImported(path: job.files.map(\.path).joined(separator: ", "), summaries: summaries)
                     }
                 }
-                try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', 1048576)")
+                try deferred?.restore(db)
+                if let searchBuilder {
+                    try searchBuilder.copy(into: db)
+                } else {
+                    try db.execute(sql: "INSERT INTO search(search, rank) VALUES ('hashsize', 1048576)")
+                }
                 try ListSummary.refresh(db)
             }
             try queue.close()
@@ -157,6 +187,13 @@ final class ImportSession {
     var parkedFigures: [String: Int64] = [:]
     /// How many rows so far carried each veto draft symbol (see `unscVeto`).
     var vetoDrafts: [String: Int] = [:]
+    /// `import_record`'s insert, prepared once.
+    let importRecordInsert: Statement
+    /// Per dataset and namespace: whether it had nothing when this import began
+    /// writing to it (see `surelyNew`).
+    var freshNamespaces: [String: Bool] = [:]
+    /// The keys this import wrote, by hash (see `surelyNew`).
+    var keysWritten: Set<UInt64> = []
     /// This import's mark on the records it writes, to tell a key repeated within
     /// the import from one an earlier import wrote.
     let run: Int
@@ -172,6 +209,10 @@ final class ImportSession {
     init(db: Database, options: ImportOptions) throws {
         self.db = db
         writer = try StoreWriter(db)
+        importRecordInsert = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO import_record(id, dataset, kind, fingerprint, file, line, imported, run, withdrawn, record, scope, day)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            """)
         run = try Int.fetchOne(db, sql: "SELECT ifnull(max(run), 0) + 1 FROM import_record") ?? 1
         self.options = options
     }
@@ -192,11 +233,11 @@ final class ImportSession {
     func importFile(_ url: URL, preset: ImportPreset, progress: ((ImportProgress) -> Void)?, start: Date) throws {
         file = url.path
         fileName = url.lastPathComponent
-        let data: Data
-        do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
-            throw ImportError.unreadable(path: url.path, reason: "cannot be read")
+        let mapped = try MappedFile(url)
+        guard mapped.bytes.count > 0 else { throw ImportError.malformed(path: url.path, line: 1, reason: "empty file") }
+        if Self.buildsAhead(preset) {
+            return try importBuiltAhead(mapped, url: url, preset: preset, progress: progress, start: start)
         }
-        guard !data.isEmpty else { throw ImportError.malformed(path: url.path, line: 1, reason: "empty file") }
         let encoding: CSVReader.Encoding = switch options.encoding {
         case .utf8: .utf8
         case .cp1252: .cp1252
@@ -206,8 +247,8 @@ final class ImportSession {
         var columns = 0
         var sawTags = false
         var rows = 0
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
+        do {
+            let bytes = mapped.bytes
             do {
                 try CSVReader.forEach(in: bytes, separator: options.mapping?.separatorByte ?? preset.separator, encoding: encoding) { record in
                     line = record.line
@@ -259,7 +300,7 @@ final class ImportSession {
                         case .unMissions: try unMission(row)
                         case .geoPKO: try geoPKO(row)
                         case .unscVetoes: try unscVeto(row)
-                        case .ucdpGED: try ucdpEvent(row)
+                        case .ucdpGED: try write(Self.ucdpPrepare(row, rowContext))
                         case .acled: try acledEvent(row)
                         case .gdelt1: try gdeltEvent(row)
                         case .mapping: try mappedEvent(row, options.mapping!)
@@ -275,6 +316,7 @@ final class ImportSession {
                         // and still is none) is this row's problem, not the import's.
                         try skip("\(error)")
                     }
+                    mapped.release(before: record.fields.first?.lowerBound ?? 0)
                     if rows % 20_000 == 0, let progress {
                         let done = record.fields.last.map(\.upperBound) ?? 0
                         progress(ImportProgress(file: url.lastPathComponent, rows: summary.rowsRead, bytesRead: done,
@@ -335,11 +377,16 @@ final class ImportSession {
     ]
 
     func checkColumns(_ preset: ImportPreset, _ header: [String: Int]) throws {
-        let required = preset == .mapping ? (options.mapping?.columns ?? []).map { $0.lowercased() } : Self.requiredColumns[preset] ?? []
+        let missing = Self.missingColumns(preset, header, mapping: options.mapping)
+        if !missing.isEmpty { throw ImportError.missingColumns(path: file, columns: missing) }
+    }
+
+    static func missingColumns(_ preset: ImportPreset, _ header: [String: Int], mapping: ImportMapping?) -> [String] {
+        let required = preset == .mapping ? (mapping?.columns ?? []).map { $0.lowercased() } : Self.requiredColumns[preset] ?? []
         var missing = required.filter { header[$0] == nil }
         // ACLED keys its rows by event_id_cnty, some exports only by data_id.
         if preset == .acled && header["event_id_cnty"] == nil && header["data_id"] == nil { missing.insert("event_id_cnty", at: 0) }
-        if !missing.isEmpty { throw ImportError.missingColumns(path: file, columns: missing) }
+        return missing
     }
 
     /// A part of a row left out (the row's other parts are imported): listed with
@@ -351,8 +398,7 @@ final class ImportSession {
     /// A dataset citation: the file, the row's line and key, and the day of the
     /// import; the quote is a real text field of the row, whole or cut at a word.
     func citation(_ source: String, key: String, quote: String) -> Citation {
-        Citation(source: source, locator: "\(fileName) line \(line), \(key), imported \(importDate)",
-                 quote: Self.excerpt(quote))
+        rowContext.citation(source, key: key, quote: quote)
     }
 
     /// Text up to `limit` characters, cut at a word with an ellipsis when longer.
@@ -383,9 +429,11 @@ final class ImportSession {
         try db.cachedStatement(sql: "UPDATE figure SET entity = -entity WHERE entity = ? AND key IS NOT NULL").execute(arguments: [rowid])
         if db.changesCount > 0 { parkedFigures[id] = rowid }
         for table in ["alias WHERE entity", "participant WHERE event", "event_mission WHERE event", "citation WHERE entity",
-                      "figure WHERE entity", "search WHERE rowid", "entity WHERE rowid"] {
+                      "figure WHERE entity"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [rowid])
         }
+        try writer.unindex(rowid)
+        try db.cachedStatement(sql: "DELETE FROM entity WHERE rowid = ?").execute(arguments: [rowid])
         try db.cachedStatement(sql: "DELETE FROM link WHERE from_id = ?").execute(arguments: [id])
         return true
     }
@@ -412,7 +460,8 @@ final class ImportSession {
         let outcome: RecordOutcome
         // An event's figures change with it only when its figures field does.
         var figuresOutcome: RecordOutcome?
-        if let previous = try previousImport(id) {
+        let new = try surelyNew(id, dataset: dataset)
+        if !new, let previous = try previousImport(id) {
             let old = RecordFingerprint(stored: previous.fingerprint)
             if let day = previous.withdrawn {
                 outcome = .updated("back in this export after being withdrawn on \(day)")
@@ -428,7 +477,7 @@ final class ImportSession {
                 if !fields.contains("figures") { figuresOutcome = .unchanged }
             }
         } else {
-            outcome = try delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
+            outcome = try !new && delete(id) ? .updated("replaced a record not imported from this dataset before") : .new
         }
         try recordImport(id, dataset: dataset, kind: kind, fingerprint: fingerprint.stored, scope: scope)
         if outcome != .unchanged {

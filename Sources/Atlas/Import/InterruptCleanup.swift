@@ -17,6 +17,9 @@ enum InterruptCleanup {
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
     nonisolated(unsafe) private static let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
     nonisolated(unsafe) private static var armed: sig_atomic_t = 0
+    /// A second file of the same import (the search index built beside the copy).
+    nonisolated(unsafe) private static let companion = UnsafeMutablePointer<CChar>.allocate(capacity: Int(PATH_MAX) + 1)
+    nonisolated(unsafe) private static var companionArmed: sig_atomic_t = 0
     nonisolated(unsafe) private static var previous: [Int32: sigaction] = [:]
 
     static func arm(_ path: String) {
@@ -45,9 +48,18 @@ enum InterruptCleanup {
         }
     }
 
+    /// Removes `path` too on those signals, while armed.
+    static func alsoRemove(_ path: String) {
+        guard path.utf8.count <= Int(PATH_MAX) else { return }
+        companionArmed = 0
+        _ = path.withCString { strcpy(companion, $0) }
+        companionArmed = 1
+    }
+
     /// The copy is gone (renamed or removed): signals act as they did before.
     static func disarm() {
         armed = 0
+        companionArmed = 0
         for (sig, old) in previous {
             var old = old
             sigaction(sig, &old, nil)
@@ -57,6 +69,7 @@ enum InterruptCleanup {
 
     private static let onSignal: @convention(c) (Int32) -> Void = { sig in
         if InterruptCleanup.armed != 0 { unlink(InterruptCleanup.buffer) }
+        if InterruptCleanup.companionArmed != 0 { unlink(InterruptCleanup.companion) }
         signal(sig, SIG_DFL)
         raise(sig)
     }

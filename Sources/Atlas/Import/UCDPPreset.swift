@@ -8,21 +8,21 @@ extension ImportSession {
 
     static let violence = ["1": "State-based violence", "2": "Non-state violence", "3": "One-sided violence"]
 
-    func ucdpEvent(_ row: Row) throws {
+    /// A UCDP row's event, built on the reading thread (see `RowPipeline`): its
+    /// sides stay names until the writer resolves them to actors.
+    static func ucdpPrepare(_ row: Row, _ context: RowContext) -> PreparedRow {
         let id = row["id"]
-        guard !id.isEmpty, Int(id) != nil else { return try skip("id '\(id)' is not a number") }
+        guard !id.isEmpty, Int(id) != nil else { return .skip("id '\(id)' is not a number") }
         guard let date = Self.ucdpDate(start: row["date_start"], end: row["date_end"], precision: row["date_prec"]) else {
-            return try skip("date_start '\(row["date_start"])' / date_end '\(row["date_end"])' are not dates")
+            return .skip("date_start '\(row["date_start"])' / date_end '\(row["date_end"])' are not dates")
         }
-        try ensureSource(Self.ucdpSource)
-        let cite = citation(Self.ucdpSource.id, key: "id \(id)", quote: row["source_headline"])
-        var actors: [Participant] = []
+        let cite = context.citation(Self.ucdpSource.id, key: "id \(id)", quote: row["source_headline"])
+        var sides: [PreparedEvent.Side] = []
         for (side, idColumn, role) in [("side_a", "side_a_new_id", "side A"), ("side_b", "side_b_new_id", "side B")] {
             let name = row[side]
             guard !name.isEmpty else { continue }
             let key = row[idColumn].isEmpty ? Self.slug(name) : row[idColumn]
-            for p in try namedActor(name, role: role, namespace: "ucdp-ged", cite: cite, state: countries.iso3(forcesOf: name), key: key)
-            where !actors.contains(where: { $0.actor == p.actor }) { actors.append(p) }
+            sides.append(.init(name: name, role: role, namespace: "ucdp-ged", key: key, state: context.countries.iso3(forcesOf: name)))
         }
         var figures: [Figure] = []
         if let best = Int(row["best"]) {
@@ -33,16 +33,15 @@ extension ImportSession {
         let whereName = row["where_coordinates"].isEmpty ? row["adm_1"] : row["where_coordinates"]
         let country = row["country"]
         let place = Place(name: whereName.isEmpty ? country : whereName, region: row["adm_1"].isEmpty ? nil : row["adm_1"],
-                          country: countries.iso3(country), latitude: Double(row["latitude"]), longitude: Double(row["longitude"]))
+                          country: context.countries.iso3(country), latitude: Double(row["latitude"]), longitude: Double(row["longitude"]))
         let kind = Self.violence[row["type_of_violence"]] ?? "Violence"
         let dyad = row["dyad_name"].isEmpty ? [row["side_a"], row["side_b"]].joined(separator: " – ") : row["dyad_name"]
-        var c = AtlasContent()
-        c.events = [Event(id: "ucdp-ged:" + id, title: "\(kind): \(dyad), \(place.name)", date: date,
+        let event = Event(id: "ucdp-ged:" + id, title: "\(kind): \(dyad), \(place.name)", date: date,
                           type: EventTypes.ucdp(typeOfViolence: row["type_of_violence"]), place: place,
-                          actors: actors, figures: figures,
+                          actors: [], figures: figures,
                           summary: "\(kind) in \(row["conflict_name"].isEmpty ? country : row["conflict_name"]). \(row["where_description"])",
-                          sources: [cite])]
-        try upsert(c, kind: .events, dataset: Self.ucdpSource.id, figures: figures.count, scope: countryDay(c.events[0]))
+                          sources: [cite])
+        return .event(PreparedEvent(event: event, sides: sides, citation: cite, source: Self.ucdpSource, figures: figures.count))
     }
 
     /// UCDP dates: date_start and date_end (YYYY-MM-DD, sometimes with a time) at
