@@ -3,7 +3,7 @@ import Atlas
 /// The commands of the `:` prompt. A command line parses into the same actions
 /// the keymap gives, so there is one vocabulary and one dispatcher.
 enum Command: String, CaseIterable {
-    case goto, filter, search, clear, history, bookmarks, mark, back, forward, help, mouse, quit
+    case goto, filter, search, clear, export, history, bookmarks, mark, back, forward, help, mouse, quit
 
     var usage: String {
         switch self {
@@ -11,6 +11,7 @@ enum Command: String, CaseIterable {
         case .filter: return "filter TEXT    show only rows of the focused list that match"
         case .search: return "search TEXT    search events, actors and missions"
         case .clear: return "clear          clear search, filters and chips"
+        case .export: return "export FILE    write the Events list as it stands (.csv .tsv .json .ndjson .md)"
         case .history: return "history        the trail of opened records"
         case .bookmarks: return "bookmarks      bookmarked records"
         case .mark: return "mark           bookmark the open record"
@@ -46,6 +47,9 @@ enum Command: String, CaseIterable {
         case .filter: return .filterText(arg)
         case .search: return .searchFor(arg)
         case .clear: return .clearFilters
+        case .export:
+            guard !arg.isEmpty else { throw ParseError(message: "usage: :export FILE  (.csv .tsv .json .ndjson .md)") }
+            return .export(arg)
         case .history: return .history
         case .bookmarks: return .bookmarks
         case .mark: return .mark

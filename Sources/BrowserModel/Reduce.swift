@@ -9,6 +9,7 @@ extension BrowserState {
         case .hintKey(let c): typeHint(c, store)
         case .cancelHints: hintInput = nil
         case .mouse(let m): handleMouse(m, store)
+        case .yankID, .yankCitation, .openURL, .edit, .export, .deleteBookmark: reduceOutward(action, store)
         default:
             if overlay != nil { reduceOverlay(action, store) } else { reduceMain(action, store) }
         }
@@ -38,7 +39,7 @@ extension BrowserState {
             outbox.append(.setMouse(mouseEnabled))
         case .redraw: outbox.append(.redrawAll)
         case .close, .quit: outbox.append(.quit(code: 0))
-        case .prompt, .hintKey, .cancelHints, .mouse:
+        case .prompt, .hintKey, .cancelHints, .mouse, .yankID, .yankCitation, .openURL, .edit, .export, .deleteBookmark:
             break  // dispatched above
         }
     }
