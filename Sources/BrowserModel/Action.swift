@@ -22,5 +22,5 @@ public enum Action: Hashable, Sendable {
     case mouse(MouseEvent)
     /// Getting things out (issue 15): yank the id or a citation, open a URL, edit in
     /// `$EDITOR`, export the Events list (`:export FILE`), delete a bookmark.
-    case yankID, yankCitation, openURL, edit, export(String), deleteBookmark
+    case yankID, yankCitation, openURL, edit, export(String), deleteBookmark, note(String)
 }

@@ -23,6 +23,7 @@ extension BrowserState {
         case .edit: editCurrent()
         case .export(let path): export(to: path, store)
         case .deleteBookmark: deleteBookmark(store)
+        case .note(let text): noteBookmark(text)
         default: break
         }
     }
@@ -74,13 +75,24 @@ extension BrowserState {
         setMessage("exporting to \(TerminalText.sanitize(path))…", .dim)
     }
 
+    /// `:note TEXT`: the open record bookmarked with a note; an empty note removes it.
+    private mutating func noteBookmark(_ text: String) {
+        guard let id = current else { setMessage("nothing open to note", .dim); return }
+        if !userState.bookmarks.contains(id) { userState.bookmarks.append(id) }
+        let note = TerminalText.sanitize(text).trimmingCharacters(in: .whitespaces)
+        userState.notes[id] = note.isEmpty ? nil : String(note.prefix(200))
+        saveUserState()
+        setMessage(note.isEmpty ? "bookmarked \(id), no note" : "bookmarked \(id) with a note (' lists bookmarks)", .dim)
+    }
+
     private mutating func deleteBookmark(_ store: AtlasStore) {
         guard var o = overlay, o.kind == .bookmarks else { setMessage("d deletes a bookmark in the bookmarks box (')", .dim); return }
         guard o.selected < o.rows.count, let id = o.rows[o.selected].target,
               let i = userState.bookmarks.firstIndex(of: id) else { return }
         userState.bookmarks.remove(at: i)
         let keep = o.selected
-        o = Overlay.bookmarks(userState.bookmarks, store: store)
+        userState.notes[id] = nil
+        o = Overlay.bookmarks(userState.bookmarks, notes: userState.notes, store: store)
         o.selected = min(keep, max(0, o.rows.count - 1))
         overlay = o
         saveUserState()

@@ -138,6 +138,19 @@ final class OutwardTests: XCTestCase {
         XCTAssertEqual(s.browser.userState.bookmarks, kept)
     }
 
+    func testANoteBookmarksTheRecordAndShowsInTheBookmarksBox() {
+        let s = Session(width: 100, height: 30)
+        s.press("<Enter>")
+        let id = s.browser.current!
+        s.press(":note read the annex first<Enter>")
+        XCTAssertEqual(s.browser.userState.bookmarks, [id])
+        XCTAssertEqual(s.browser.userState.notes[id], "read the annex first")
+        XCTAssertEqual(s.saves.last?.notes[id], "read the annex first")
+        XCTAssertTrue(s.press("'").text.contains("— read the annex first"))
+        s.press("d")  // deleting the bookmark drops its note
+        XCTAssertEqual(s.browser.userState.notes, [:])
+    }
+
     func testEachAtlasHasItsOwnStateFile() {
         let env = ["XDG_STATE_HOME": "/state"]
         let builtin = UserStateFile.standard(for: .builtin, environment: env)!.url.path
