@@ -162,3 +162,23 @@ final class OutwardTests: XCTestCase {
         XCTAssertTrue(db.hasPrefix("/state/crossroads/atlases/db-acled.sqlite-"), db)
     }
 }
+
+/// A long export reports its progress a window at a time, and its provenance counts
+/// every record.
+final class ExportProgressTests: XCTestCase {
+    func testProgressComesPerWindowOfRows() throws {
+        let store = Fixtures.largeStore(events: 2500)
+        let path = NSTemporaryDirectory() + "outward-progress-\(getpid()).json"
+        defer { unlink(path) }
+        let request = ExportRequest(path: path, format: .json, rows: .list(ListFilter(kind: .event)),
+                                    provenance: ExportProvenance(atlas: "generated"), store: store)
+        var seen: [Int] = []
+        XCTAssertEqual(try ExportJob.run(request) { done, total in XCTAssertEqual(total, 2500); seen.append(done) }, 2500)
+        XCTAssertEqual(seen, [1000, 2000, 2500])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        XCTAssertEqual((json?["records"] as? [Any])?.count, 2500)
+        XCTAssertEqual((json?["provenance"] as? [String: Any])?["records"] as? Int, 2500)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix(".outward-progress-") }
+        XCTAssertEqual(leftovers, [], "no temporary file is left beside it")
+    }
+}
