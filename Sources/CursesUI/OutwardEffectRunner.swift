@@ -12,17 +12,18 @@ import Glibc
 struct OutwardEffectRunner {
     let config: UserConfig
     let environment: [String: String]
+    /// Where OSC 52 goes: the terminal (tests catch it instead).
+    let toTerminal: ([UInt8]) -> Void
 
-    init(config: UserConfig = .load(), environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init(config: UserConfig = .load(), environment: [String: String] = ProcessInfo.processInfo.environment,
+         toTerminal: @escaping ([UInt8]) -> Void = OutwardEffectRunner.writeToStdout) {
         self.config = config
         self.environment = environment
+        self.toTerminal = toTerminal
     }
 
-    /// OSC 52 to the terminal (tmux passes it on with `set-clipboard on`), and the
-    /// configured clipboard command when there is one.
-    func copy(_ clip: Clip) -> BrowserEvent? {
-        let seq = Array(OSC52.sequence(clip.text).utf8)
-        seq.withUnsafeBufferPointer { b in
+    static func writeToStdout(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { b in
             var off = 0
             while off < b.count {
                 let n = write(STDOUT_FILENO, b.baseAddress! + off, b.count - off)
@@ -30,6 +31,12 @@ struct OutwardEffectRunner {
                 off += n
             }
         }
+    }
+
+    /// OSC 52 to the terminal (tmux passes it on with `set-clipboard on`), and the
+    /// configured clipboard command when there is one.
+    func copy(_ clip: Clip) -> BrowserEvent? {
+        toTerminal(Array(OSC52.sequence(clip.text).utf8))
         if let command = config.clipboard, let failure = ExternalProgram.run(command, input: Data(clip.text.utf8), quiet: true) {
             return .effectFailed("copied \(clip.what) by OSC 52 only; the clipboard command failed: \(failure)")
         }
