@@ -7,6 +7,8 @@ public struct UserState: Codable, Equatable, Sendable {
     public var history: [String] = []
     public var searches: [String] = []
     public var commands: [String] = []
+    /// A bookmark's note (`:note TEXT`), by record id.
+    public var notes: [String: String] = [:]
     public init() {}
 
     public init(from decoder: any Decoder) throws {
@@ -16,6 +18,7 @@ public struct UserState: Codable, Equatable, Sendable {
         history = try c.decodeIfPresent([String].self, forKey: .history) ?? []
         searches = try c.decodeIfPresent([String].self, forKey: .searches) ?? []
         commands = try c.decodeIfPresent([String].self, forKey: .commands) ?? []
+        notes = try c.decodeIfPresent([String: String].self, forKey: .notes) ?? [:]
     }
 }
 

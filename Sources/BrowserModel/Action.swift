@@ -20,4 +20,7 @@ public enum Action: Hashable, Sendable {
     /// An edit of the open prompt's line.
     case prompt(PromptEdit)
     case mouse(MouseEvent)
+    /// Getting things out (issue 15): yank the id or a citation, open a URL, edit in
+    /// `$EDITOR`, export the Events list (`:export FILE`), delete a bookmark.
+    case yankID, yankCitation, openURL, edit, export(String), deleteBookmark, note(String)
 }

@@ -8,7 +8,7 @@ import Atlas
 /// tests do the same without a terminal.
 @dynamicMemberLookup
 public final class Browser: Screen {
-    public let store: AtlasStore
+    public internal(set) var store: AtlasStore
     public let keymap: Keymap
     public internal(set) var state: BrowserState
 
@@ -47,6 +47,10 @@ public final class Browser: Screen {
             state.reduce(action, store)
         case .effectFailed(let why):
             state.setMessage(why, .error)
+        case .effectDone(let what):
+            state.setMessage(TerminalText.sanitize(what), .dim)
+        case .atlasReloaded(let box):
+            reopen(box.store)
         }
         state.load(store)
         return takeEffects()

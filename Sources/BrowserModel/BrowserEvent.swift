@@ -6,4 +6,8 @@ public enum BrowserEvent: Hashable, Sendable {
     case action(Action)
     /// An effect the loop could not carry out, said on the status line.
     case effectFailed(String)
+    /// An effect carried out (or under way), said on the status line: "copied …", "exported …".
+    case effectDone(String)
+    /// `e`'s reload: the atlas folder read again after the editor exited.
+    case atlasReloaded(StoreBox)
 }

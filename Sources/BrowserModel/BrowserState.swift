@@ -6,6 +6,8 @@ import Atlas
 public struct BrowserState {
     /// Where the atlas came from, for the title bar.
     let origin: String
+    /// The atlas folder when the atlas is one (`e` edits it); nil for the built-in atlas and databases.
+    public var atlasFolder: String?
     let keymap: Keymap
 
     /// The terminal's size, from the last resize event.

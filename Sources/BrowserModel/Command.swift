@@ -3,7 +3,7 @@ import Atlas
 /// The commands of the `:` prompt. A command line parses into the same actions
 /// the keymap gives, so there is one vocabulary and one dispatcher.
 enum Command: String, CaseIterable {
-    case goto, filter, search, clear, history, bookmarks, mark, back, forward, help, mouse, quit
+    case goto, filter, search, clear, export, note, history, bookmarks, mark, back, forward, help, mouse, quit
 
     var usage: String {
         switch self {
@@ -11,6 +11,8 @@ enum Command: String, CaseIterable {
         case .filter: return "filter TEXT    show only rows of the focused list that match"
         case .search: return "search TEXT    search events, actors and missions"
         case .clear: return "clear          clear search, filters and chips"
+        case .note: return "note TEXT      bookmark the open record with a note (empty: remove the note)"
+        case .export: return "export FILE    write the Events list as it stands (.csv .tsv .json .ndjson .md)"
         case .history: return "history        the trail of opened records"
         case .bookmarks: return "bookmarks      bookmarked records"
         case .mark: return "mark           bookmark the open record"
@@ -46,6 +48,10 @@ enum Command: String, CaseIterable {
         case .filter: return .filterText(arg)
         case .search: return .searchFor(arg)
         case .clear: return .clearFilters
+        case .note: return .note(arg)
+        case .export:
+            guard !arg.isEmpty else { throw ParseError(message: "usage: :export FILE  (.csv .tsv .json .ndjson .md)") }
+            return .export(arg)
         case .history: return .history
         case .bookmarks: return .bookmarks
         case .mark: return .mark

@@ -9,6 +9,11 @@ public enum Effect: Equatable, Sendable {
     case setMouse(Bool)
     /// History, bookmarks or prompt histories changed: write the state file.
     case saveUserState(UserState)
+    /// Getting things out: see `OutwardEffects.swift`.
+    case copy(Clip)
+    case openURL(String)
+    case edit(EditRequest)
+    case export(ExportRequest)
 }
 
 extension Effect {

@@ -55,10 +55,11 @@ struct Overlay {
         return o
     }
 
-    static func bookmarks(_ ids: [String], store: AtlasStore) -> Overlay {
+    static func bookmarks(_ ids: [String], notes: [String: String] = [:], store: AtlasStore) -> Overlay {
         var rows: [Row] = []
         for id in ids.reversed() {
-            rows.append(Row(spans: recordSpans(id, store), target: id))
+            let note = notes[id].map { [Span("  — " + TerminalText.sanitize($0), .dim)] } ?? []
+            rows.append(Row(spans: recordSpans(id, store) + note, target: id))
         }
         if rows.isEmpty { rows.append(Row(spans: [Span("No bookmarks yet: m marks the open record.", .dim)])) }
         return Overlay(kind: .bookmarks, title: "Bookmarks \(ids.count)", rows: rows)

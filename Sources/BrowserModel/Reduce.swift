@@ -9,6 +9,7 @@ extension BrowserState {
         case .hintKey(let c): typeHint(c, store)
         case .cancelHints: hintInput = nil
         case .mouse(let m): handleMouse(m, store)
+        case .yankID, .yankCitation, .openURL, .edit, .export, .deleteBookmark, .note: reduceOutward(action, store)
         default:
             if overlay != nil { reduceOverlay(action, store) } else { reduceMain(action, store) }
         }
@@ -31,14 +32,14 @@ extension BrowserState {
             if hints.isEmpty { setMessage("no links to follow here", .dim) } else { hintInput = "" }
         case .help: overlay = Overlay.help(keymap)
         case .history: overlay = Overlay.history(history, store: store)
-        case .bookmarks: overlay = Overlay.bookmarks(userState.bookmarks, store: store)
+        case .bookmarks: overlay = Overlay.bookmarks(userState.bookmarks, notes: userState.notes, store: store)
         case .toggleMouse:
             mouseEnabled.toggle()
             setMessage("mouse \(mouseEnabled ? "on: click selects, wheel scrolls" : "off")", .dim)
             outbox.append(.setMouse(mouseEnabled))
         case .redraw: outbox.append(.redrawAll)
         case .close, .quit: outbox.append(.quit(code: 0))
-        case .prompt, .hintKey, .cancelHints, .mouse:
+        case .prompt, .hintKey, .cancelHints, .mouse, .yankID, .yankCitation, .openURL, .edit, .export, .deleteBookmark, .note:
             break  // dispatched above
         }
     }

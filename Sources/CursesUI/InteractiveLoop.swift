@@ -41,6 +41,9 @@ struct InteractiveLoop {
     let stateFile: UserStateFile?
     /// The last state asked to be saved and not yet written.
     private var unsaved: UserState?
+    /// Effects that wait until the batch is painted (clipboard, browser, editor, export).
+    private var outward: [Effect] = []
+    let runner = OutwardEffectRunner()
     /// Keys handled before a repaint when they arrive faster than we draw (a paste,
     /// a held key).
     static let keysPerFrame = 64
@@ -60,6 +63,7 @@ struct InteractiveLoop {
             if let code = send(event) { return code }
         }
         paint()
+        if let code = runOutward() { return code }
         if environment.debugCrash {
             fatalError("CROSSROADS_DEBUG_CRASH=1: crashing on purpose after the first frame")
         }
@@ -81,6 +85,7 @@ struct InteractiveLoop {
             if case .key(let key) = event, let code = handle(key) { return code }
             paint()
             saveState()
+            if let code = runOutward() { return code }
         }
     }
 
@@ -104,7 +109,42 @@ struct InteractiveLoop {
             case .redrawAll: painter.invalidate(clearScreen: true)
             case .setMouse(let on): session.setMouse(on)
             case .saveUserState(let state): unsaved = state
+            case .copy, .openURL, .edit, .export: outward.append(effect)
             }
+        }
+        return nil
+    }
+
+    /// Carries out the outward effects after the paint, each outcome sent back to
+    /// the screen and painted (see `OutwardEffectRunner`).
+    private mutating func runOutward() -> Int32? {
+        while !outward.isEmpty {
+            let effect = outward.removeFirst()
+            var reply: BrowserEvent?
+            switch effect {
+            case .copy(let clip): reply = runner.copy(clip)
+            case .openURL(let url): reply = runner.open(url)
+            case .edit(let request):
+                reply = runner.edit(request, session: session)
+                painter.invalidate(clearScreen: true)
+            case .export(let request):
+                do {
+                    let n = try ExportJob.run(request) { done, total in
+                        // Progress for long lists, painted at most every 10 000 rows.
+                        if total >= 10_000, done % 10_000 == 0 || done == total {
+                            _ = screen.update(.effectDone("exporting: \(done) of \(total)…"))
+                            painter.paint(screen.frame())
+                        }
+                    }
+                    reply = .effectDone(ExportJob.done(request, count: n))
+                } catch {
+                    reply = .effectFailed("export failed: \(error)")
+                }
+            default: break
+            }
+            if let reply, let code = send(reply) { return code }
+            paint()
+            saveState()
         }
         return nil
     }

@@ -160,6 +160,16 @@ final class TerminalSession {
         cr_note_cursor(visible ? 1 : 0)
     }
 
+    /// Lends the terminal to another program (`$EDITOR`) and takes it back after:
+    /// ncurses' modes are saved, the terminal restored, then set up again.
+    func lend(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        syncSizeWithTerminal()
+    }
+
     /// True once after the process was stopped and continued (^Z, fg).
     func takeResumed() -> Bool { cr_take_resumed() != 0 }
 

@@ -22,12 +22,14 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         let store = try data.openStore()
-        let stateFile = UserStateFile.standard()
+        // History and bookmarks per atlas (see AtlasIdentity).
+        let stateFile = UserStateFile.standard(for: data.identity)
         let loaded = stateFile?.load()
         if let warning = loaded?.warning {
             FileHandle.standardError.write(Data("crossroads: warning: \(TerminalText.sanitize(warning))\n".utf8))
         }
         let browser = Browser(store: store, userState: loaded?.state ?? UserState())
+        if let atlas = data.atlas { browser.atlasFolder = atlas }
         let first = try Self.firstEvents(at: at, search: search, store: store)
         let status: Int32
         do {

@@ -16,6 +16,13 @@ struct DataOptions: ParsableArguments {
         }
     }
 
+    /// Which atlas these options name, for its own history and bookmarks.
+    var identity: AtlasIdentity {
+        if let db { return .database(db) }
+        if let atlas { return .folder(atlas) }
+        return .builtin
+    }
+
     func openStore() throws(CLIError) -> AtlasStore {
         do {
             if let db { return try AtlasStore.open(database: db) }

@@ -22,23 +22,57 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "At most this many results.")
     var limit: Int = 50
 
+    @Option(help: ArgumentHelp("Columns for csv, tsv and ndjson, comma-separated (\(ExportField.allCases.map(\.rawValue).joined(separator: ", "))).",
+                               valueName: "fields"))
+    var fields: String?
+
     @OptionGroup var data: DataOptions
-    @OptionGroup var output: FormatOption
+
+    @Option(help: "Output format: text (aligned, for people), json, csv, tsv or ndjson.")
+    var format: ListFormat = .text
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        // An empty query would match nothing; it is a mistake on the command line.
+        if query.joined(separator: " ").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("give words to search for")
+        }
+        if let fields {
+            if case .failure(let e) = ExportField.parseList(fields) { throw ValidationError("--fields: \(e)") }
+            if format == .text || format == .json { throw ValidationError("--fields picks the columns of csv, tsv and ndjson") }
+        }
     }
 
     func run() throws {
         let store = try data.openStore()
-        let hits: [SearchHit]
-        do { hits = try store.search(query.joined(separator: " "), kind: kind?.kind, limit: limit) } catch { throw CLIError(error) }
-        switch output.format {
+        let text = query.joined(separator: " ")
+        var hits: [SearchHit]
+        do { hits = try store.search(text, kind: kind?.kind, limit: limit + 1) } catch { throw CLIError(error) }
+        if hits.count > limit {
+            // One more than asked says the limit cut; the count says by how much.
+            hits.removeLast()
+            let total = (try? store.searchCount(text, kind: kind?.kind)).map { "\($0)" } ?? "more"
+            Output.note("first \(limit) of \(total) (use --limit)")
+        }
+        switch format {
         case .json: Output.write(try Output.json(hits.map(SearchHitJSON.init)))
         case .text: Output.write(RowJSON.textRows(hits.map(\.row)))
+        case .csv, .tsv, .ndjson:
+            let chosen = try fields.map { text throws(CLIError) -> [ExportField] in
+                switch ExportField.parseList(text) {
+                case .success(let f): return f
+                case .failure(let e): throw CLIError("--fields: \(e)", code: .usage)
+                }
+            } ?? (kind.map { ExportField.defaults(for: $0.kind) } ?? ListFormat.jsonFields)
+            var writer = ExportWriter(format: format.export!, fields: chosen, provenance: nil)
+            var out = writer.begin()
+            let records: [ExportRecord]
+            do { records = try store.exportRecords(hits.map(\.row)) } catch { throw CLIError(error) }
+            for r in records { out += writer.record(r) }
+            Output.writeRaw(out + writer.end())
         }
         // Like grep, text output says so and exits 1; JSON's empty array is the answer.
-        if hits.isEmpty && output.format == .text {
+        if hits.isEmpty && format == .text {
             throw CLIError("no matches for '\(query.joined(separator: " "))'", code: .failure)
         }
     }

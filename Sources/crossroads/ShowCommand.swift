@@ -13,6 +13,10 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var output: FormatOption
 
+    func validate() throws {
+        if id.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the id is empty") }
+    }
+
     func run() throws {
         let store = try data.openStore()
         let found: RecordDetail?

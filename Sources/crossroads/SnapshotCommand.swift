@@ -37,12 +37,30 @@ struct SnapshotCommand: ParsableCommand {
         // The size first, as the terminal gives it: page sizes and hint labels follow
         // from it in update, so no frame is drawn until the last key.
         _ = browser.update(.resize(width: width, height: height))
+        if let atlas = data.atlas { browser.atlasFolder = atlas }
         for event in try BrowseCommand.firstEvents(at: at, search: search, store: store) { _ = browser.update(event) }
-        for key in parsed {
-            // No terminal and no state file here: only a quit matters.
-            if browser.update(.key(key)).contains(where: \.isQuit) { break }
+        keys: for key in parsed {
+            // No terminal and no state file here: a quit ends it, an export is
+            // written, and the other outward effects are said, not done.
+            for effect in browser.update(.key(key)) {
+                if effect.isQuit { break keys }
+                if let reply = Self.headless(effect) { _ = browser.update(reply) }
+            }
         }
         Output.write(browser.frame().text)
+    }
+
+    /// What the headless twin does with an outward effect.
+    static func headless(_ effect: Effect) -> BrowserEvent? {
+        switch effect {
+        case .export(let request):
+            do { return .effectDone(ExportJob.done(request, count: try ExportJob.run(request))) } catch {
+                return .effectFailed("export failed: \(error)")
+            }
+        case .openURL(let url): return .effectDone("snapshot opens nothing; would open \(url)")
+        case .edit(let r): return .effectDone("snapshot runs no editor; would edit \(r.id) in \(r.folder)")
+        case .copy, .quit, .redrawAll, .setMouse, .saveUserState: return nil
+        }
     }
 
     static func parseSize(_ s: String) throws(CLIError) -> (Int, Int) {

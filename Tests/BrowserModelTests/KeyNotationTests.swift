@@ -285,7 +285,7 @@ final class KeymapTests: XCTestCase {
         XCTAssertNotNil(b.overlay, "the new key works")
         _ = b.handle(.escape)
         _ = b.handle(.char("?"))
-        let f = b.frame(width: 120, height: 40)
+        let f = b.frame(width: 120, height: 100)  // tall enough for the whole global section
         XCTAssertTrue(f.text.contains("zap through the trail"))
     }
 

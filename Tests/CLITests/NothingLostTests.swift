@@ -513,7 +513,8 @@ final class NothingLostTests: XCTestCase {
         ]
         for (name, content) in cases {
             let dir = try tempFolder("browse")
-            let url = dir.appendingPathComponent("crossroads/state.json")
+            // The built-in atlas's own state file (history and bookmarks are kept per atlas).
+            let url = dir.appendingPathComponent("crossroads/atlases/builtin.json")
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if let content { try content.write(to: url) } else { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
             let term = try TerminalProcess(binary: try crossroadsBinary(), arguments: [], stateHome: dir)
@@ -525,7 +526,7 @@ final class NothingLostTests: XCTestCase {
             let lines = beforeScreen.split(whereSeparator: { $0 == "\r" || $0 == "\n" }).filter { !$0.isEmpty }
             XCTAssertEqual(lines.count, 1, "\(name): one line before the screen: \(lines)")
             XCTAssertTrue(lines.first?.hasPrefix("crossroads: warning: ") ?? false, "\(name): \(lines)")
-            XCTAssertTrue(lines.first?.contains("state.json.corrupt") ?? false, "\(name): \(lines)")
+            XCTAssertTrue(lines.first?.contains("builtin.json.corrupt") ?? false, "\(name): \(lines)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: url.appendingPathExtension("corrupt").path), name)
             let saved = try XCTUnwrap(FileManager.default.contents(atPath: url.path), "\(name): no state saved")
             let state = try JSONDecoder().decode(UserState.self, from: saved)
@@ -544,7 +545,7 @@ final class NothingLostTests: XCTestCase {
         XCTAssertEqual(two.count, 2)
         let (e1, e2) = (two[0], two[1])
         let dir = try tempFolder("browse-kill")
-        let url = dir.appendingPathComponent("crossroads/state.json")
+        let url = dir.appendingPathComponent("crossroads/atlases/builtin.json")  // the built-in atlas's own
         var initial = UserState()
         initial.bookmarks = ["undof", "kazakhstan"]
         initial.searches = ["faouar", "Астана"]

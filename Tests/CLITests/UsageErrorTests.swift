@@ -14,6 +14,12 @@ final class UsageErrorTests: XCTestCase {
             (["--bogus"], "Unknown option '--bogus'", "usage: crossroads browse"),
             (["list", "places"], "'places' is invalid", "usage: crossroads list <kind>"),
             (["validate", "--limit", "3"], "Unknown option '--limit'", "usage: crossroads validate"),
+            // An empty query or id asks for nothing: a mistake, not an empty answer.
+            (["search", ""], "give words to search for", "usage: crossroads search <query>"),
+            (["search", " "], "give words to search for", "usage: crossroads search <query>"),
+            (["show", ""], "the id is empty", "usage: crossroads show <id>"),
+            (["figures", ""], "the id is empty", "usage: crossroads figures <id>"),
+            (["search", "undof", "--fields", "id"], "--fields picks the columns", "usage: crossroads search <query>"),
         ]
         for c in cases {
             let r = try CommandRunner.crossroads(c.args, in: cwd)
