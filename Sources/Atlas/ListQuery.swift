@@ -233,12 +233,4 @@ struct ListSQL {
     var descending: SQL { " ORDER BY \(sort) DESC, \(rowid) DESC" }
     func after(_ key: ListKey) -> SQL { "(\(sort), \(rowid)) > (\(key.sort.databaseValue), \(key.rowid))" }
     func before(_ key: ListKey) -> SQL { "(\(sort), \(rowid)) < (\(key.sort.databaseValue), \(key.rowid))" }
-
-    /// A row of Search.swift's queries, which select the same columns by position
-    /// (unnamed); list queries decode `ListRow(row:)` by name.
-    static func row(_ r: Row) -> ListRow {
-        let rowid: Int64 = r[0]
-        return ListRow(rowid: rowid, id: r[1], kind: RecordKind(rawValue: r[2]) ?? .event, title: r[3], date: r[4],
-                       key: ListKey(sort: SortValue(r[5] as DatabaseValue), rowid: rowid), tag: r[6])
-    }
 }

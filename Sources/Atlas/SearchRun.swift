@@ -91,15 +91,13 @@ struct SearchRun {
         let sql: SQL
         if let sample {
             sql = """
-                SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
-                       CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
+                SELECT \(ListRow.columns),
                        0.0 AS r, \(literal: names), e.date_start AS recency
                 FROM entity e WHERE e.rowid IN \(sample) \(literal: kindFilter)
                 """
         } else {
             sql = """
-                SELECT e.rowid, e.id, e.kind, e.title, e.date, e.sort,
-                       CASE e.kind WHEN 'mission' THEN e.acronym WHEN 'actor' THEN e.type END AS tag,
+                SELECT \(ListRow.columns),
                        \(literal: SQL(sql: rankSQL)) AS r, \(literal: names), e.date_start AS recency
                 FROM search JOIN entity e ON e.rowid = search.rowid
                 WHERE search MATCH \(full) \(literal: kindFilter)
@@ -112,7 +110,7 @@ struct SearchRun {
         let exact = ranked ? try matchingForms(upTo: .exact) : nil
         let noTypos = ranked ? try matchingForms(upTo: .stem) : nil
         return rows.map { r in
-            let row = ListSQL.row(r)
+            let row = ListRow(row: r)
             let names = ([r["aliases"] as String?] + [r["acronym"], r["iso3"]]).compactMap { $0 }.filter { !$0.isEmpty }
             let aliases = names.joined(separator: " ; ")
             let hit = SearchHit(row: row, rank: r["r"], aliases: aliases)

@@ -32,11 +32,22 @@ extension BrowserState {
     private mutating func openURL(_ store: AtlasStore) {
         guard let d = detail else { setMessage("nothing open", .dim); return }
         var candidates: [String?] = []
+        // A source that cannot be read is said, not passed over as if it had no URL.
+        func url(of id: String) -> String?? {
+            do { return try store.detail(id)?.url } catch {
+                setMessage("cannot read \(id): \(error.description)", .error)
+                return .none
+            }
+        }
         if focus == .detail, case .record(let id)? = selectedDetailTarget {
-            candidates.append((try? store.detail(id))??.url)
+            guard let u = url(of: id) else { return }
+            candidates.append(u)
         }
         candidates.append(d.url)
-        for c in d.sources { candidates.append((try? store.detail(c.source.id))??.url) }
+        for c in d.sources {
+            guard let u = url(of: c.source.id) else { return }
+            candidates.append(u)
+        }
         let urls = candidates.compactMap { $0 }.filter { !$0.isEmpty }
         guard let url = urls.first else { setMessage("no URL here: \(d.title) and its sources give none", .dim); return }
         guard SafeURL.isOpenable(url) else {
