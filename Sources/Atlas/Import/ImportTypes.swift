@@ -191,3 +191,15 @@ public enum ImportError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
+
+extension CSVReader.Encoding {
+    /// How the reader decodes a file for the `--encoding` chosen: as said, or detected
+    /// (UTF-8, falling back to cp1252 per field) when none was.
+    init(_ choice: TextEncodingChoice?) {
+        switch choice {
+        case .utf8: self = .utf8
+        case .cp1252: self = .cp1252
+        case nil: self = .detect
+        }
+    }
+}

@@ -238,11 +238,7 @@ final class ImportSession {
         if Self.buildsAhead(preset) {
             return try importBuiltAhead(mapped, url: url, preset: preset, progress: progress, start: start)
         }
-        let encoding: CSVReader.Encoding = switch options.encoding {
-        case .utf8: .utf8
-        case .cp1252: .cp1252
-        case nil: .detect
-        }
+        let encoding = CSVReader.Encoding(options.encoding)
         var header: [String: Int] = [:]
         var columns = 0
         var sawTags = false

@@ -86,11 +86,7 @@ final class RowReader: @unchecked Sendable {
     private struct Stopped: Error {}
 
     func run(_ pipeline: RowPipeline<Item>) {
-        let encoding: CSVReader.Encoding = switch options.encoding {
-        case .utf8: .utf8
-        case .cp1252: .cp1252
-        case nil: .detect
-        }
+        let encoding = CSVReader.Encoding(options.encoding)
         var header: [String: Int] = [:]
         var columns = 0
         var sawTags = false
